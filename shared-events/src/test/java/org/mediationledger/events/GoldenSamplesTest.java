@@ -1,6 +1,5 @@
 package org.mediationledger.events;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
@@ -113,8 +112,9 @@ class GoldenSamplesTest {
     void serializingASample_writesTheSameJson() throws IOException {
         for (String sample : samples().toList()) {
             try (InputStream in = getClass().getResourceAsStream("/golden/" + sample + ".json")) {
-                JsonNode stored = JSON.readTree(in);
-                assertThat((JsonNode) JSON.valueToTree(expectedFacts().get(sample))).as(sample).isEqualTo(stored);
+                // compared as text: the tree model tells an int from a long, the wire does not
+                String stored = JSON.writeValueAsString(JSON.readTree(in));
+                assertThat(JSON.writeValueAsString(expectedFacts().get(sample))).as(sample).isEqualTo(stored);
             }
         }
     }
