@@ -13,7 +13,7 @@ import java.time.LocalDate;
  *
  * @param courtCaseNumber       e.g. {@code (2025)鲁0203民初77号}; required from 2025-01-01, may be null before
  * @param mediationPeriodDays   the mediation period the regime grants, counted from the mediator's receipt
- * @param maxExtensionDays      how far the parties may extend it by consent (0: the regime allows none)
+ * @param maxExtensionDays      how many days the parties may add by consent; null: the regime sets no cap
  */
 @Revision("1")
 public record CourtReferralReceived(String caseId,
@@ -25,5 +25,5 @@ public record CourtReferralReceived(String caseId,
                                     boolean partiesConsented,
                                     ReferralRegime regime,
                                     int mediationPeriodDays,
-                                    int maxExtensionDays) implements DisputeCaseEvent {
+                                    Integer maxExtensionDays) implements DisputeCaseEvent {
 }
