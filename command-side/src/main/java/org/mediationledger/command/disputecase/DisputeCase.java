@@ -1,0 +1,523 @@
+package org.mediationledger.command.disputecase;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignMediator;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.CloseCase;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ExtendMediation;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ReachAgreement;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ReceiveCourtReferral;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordAward;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordMediationFailure;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordMediationSession;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordWagePayment;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RegisterDispute;
+import org.mediationledger.command.disputecase.LawyerCaseloads.LawyerStanding;
+import org.mediationledger.events.common.CaseStage;
+import org.mediationledger.events.common.Instalment;
+import org.mediationledger.events.common.ReferralKind;
+import org.mediationledger.events.common.ReferralRegime;
+import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.CaseClosed;
+import org.mediationledger.events.disputecase.CourtReferralReceived;
+import org.mediationledger.events.disputecase.DisputeRegistered;
+import org.mediationledger.events.disputecase.MediationAgreementReached;
+import org.mediationledger.events.disputecase.MediationExtended;
+import org.mediationledger.events.disputecase.MediationFailed;
+import org.mediationledger.events.disputecase.MediationSessionHeld;
+import org.mediationledger.events.disputecase.MediatorAssigned;
+import org.mediationledger.events.disputecase.WagePaymentRecorded;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One worker's dispute from intake to closure (DOMAIN.md, "The lifecycle of one dispute"). Every rule
+ * of the process that concerns one case is checked here; command handlers decide and apply events,
+ * event sourcing handlers only change state. Each handler answers the case's version after it ran.
+ */
+@Aggregate(snapshotTriggerDefinition = "disputeCaseSnapshotTrigger")
+public class DisputeCase {
+
+    private static final Set<CaseStage> AWARDABLE = EnumSet.of(
+            CaseStage.AGREED, CaseStage.MEDIATION_FAILED, CaseStage.LEGAL_AID, CaseStage.AWARDED);
+
+    @AggregateIdentifier
+    private String caseId;
+    private CaseStage stage;
+    private IntakeDetails intake;
+    private CourtReferralReceived courtReferral;
+    private String mediatorId;
+    private LocalDate mediatorReceivedOn;
+    private LocalDate originalDeadline;
+    private LocalDate mediationDeadline;
+    private Long agreedFen;
+    private Long enforceableFen;
+    private long recoveredFen;
+    private Map<String, MediationSessionHeld> sessions = new HashMap<>();
+    private Map<String, WagePaymentRecorded> payments = new HashMap<>();
+    private CaseClosed closure;
+
+    protected DisputeCase() {
+        // for Axon: state is rebuilt from events
+    }
+
+    // ---- intake -------------------------------------------------------------------------------
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(RegisterDispute command) {
+        if (caseId != null) {
+            return repeatedIntake(command.caseId(), command.intake(), null);
+        }
+        requireIntakeFacts(command.intake());
+        apply(registered(command.caseId(), command.intake()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(ReceiveCourtReferral command) {
+        ReferralRegime regime = MediationPeriods.regimeFor(command.referredOn());
+        CourtReferralReceived referral = new CourtReferralReceived(command.caseId(), command.court(),
+                blankToNull(command.courtCaseNumber()), command.referralKind(), command.procedure(),
+                command.referredOn(), command.partiesConsented(), regime,
+                MediationPeriods.courtReferralDays(command.referralKind(), command.procedure()),
+                MediationPeriods.maxExtensionDays(regime));
+        if (caseId != null) {
+            return repeatedIntake(command.caseId(), command.intake(), referral);
+        }
+        requireIntakeFacts(command.intake());
+        requireReferralAllowedUnderItsRegime(referral);
+        if (command.referredOn().isAfter(command.intake().registeredOn())) {
+            throw new ProcessRuleViolation("referredOn", "a referral cannot be dated after the day it is recorded");
+        }
+        apply(registered(command.caseId(), command.intake()));
+        apply(referral);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The regime follows the referral date (SPC opinion on case filing and mediation, effective
+     * 2025-01-01): from then on a case is filed at court first, so it carries a court case number,
+     * pre-filing delegation no longer exists, and entrusted mediation needs the parties' consent.
+     */
+    private static void requireReferralAllowedUnderItsRegime(CourtReferralReceived referral) {
+        if (referral.regime() == ReferralRegime.FILING_FIRST_2025) {
+            if (referral.referralKind() == ReferralKind.PRE_FILING_DELEGATED) {
+                throw new ProcessRuleViolation("referralKind",
+                        "pre-filing delegated mediation ended on 2024-12-31; from 2025-01-01 a court refers only filed cases (ENTRUSTED)");
+            }
+            if (referral.courtCaseNumber() == null) {
+                throw new ProcessRuleViolation("courtCaseNumber",
+                        "from 2025-01-01 a referred case must be registered at court first: the court case number is required");
+            }
+            if (!referral.partiesConsented()) {
+                throw new ProcessRuleViolation("partiesConsented",
+                        "from 2025-01-01 entrusted mediation needs the parties' consent");
+            }
+        } else if (referral.referralKind() == ReferralKind.ENTRUSTED && referral.courtCaseNumber() == null) {
+            throw new ProcessRuleViolation("courtCaseNumber",
+                    "entrusted mediation concerns a filed case: the court case number is required");
+        }
+    }
+
+    private static void requireIntakeFacts(IntakeDetails intake) {
+        if (intake.claimedFen() <= 0) {
+            throw new ProcessRuleViolation("claimedFen", "the claimed amount must be positive");
+        }
+        if (intake.respondents().isEmpty()) {
+            throw new ProcessRuleViolation("respondents", "at least one respondent must be named");
+        }
+        if (intake.appliedOn().isAfter(intake.registeredOn())) {
+            throw new ProcessRuleViolation("appliedOn", "the worker cannot have applied after the day the case is registered");
+        }
+    }
+
+    private long repeatedIntake(String id, IntakeDetails repeated, CourtReferralReceived repeatedReferral) {
+        boolean sameReferral = courtReferral == null
+                ? repeatedReferral == null
+                : repeatedReferral != null && courtReferral.equals(repeatedReferral);
+        if (!intake.describesSameDisputeAs(repeated) || !sameReferral) {
+            throw new ConflictingRepeat("case " + id + " is already registered with different facts");
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static DisputeRegistered registered(String caseId, IntakeDetails intake) {
+        return new DisputeRegistered(caseId, intake.claimant(), intake.respondents(), intake.category(),
+                intake.claimedFen(), intake.channel(), intake.district(), intake.facts(),
+                intake.appliedOn(), intake.registeredOn());
+    }
+
+    // ---- mediation ----------------------------------------------------------------------------
+
+    /**
+     * The mediator signs for the file. A court referral's clock starts at this receipt; union mediation
+     * runs 15 days from the worker's application (LDMAL art. 14). A new mediator takes over the period
+     * already running. Beyond the lawyer's maxActiveCases staff must record why.
+     */
+    @CommandHandler
+    public long handle(AssignMediator command, LawyerCaseloads caseloads) {
+        requireOpen();
+        if (command.lawyerId().equals(mediatorId)) {
+            if (command.receivedOn().equals(mediatorReceivedOn)) {
+                return AggregateLifecycle.getVersion();
+            }
+            throw new ConflictingRepeat("lawyer " + mediatorId + " already signed for this file on " + mediatorReceivedOn);
+        }
+        if (stage != CaseStage.REGISTERED && stage != CaseStage.IN_MEDIATION) {
+            throw new ProcessRuleViolation("a mediator can be assigned only before mediation has ended; the case is " + stage);
+        }
+        if (command.receivedOn().isBefore(startOfCase())) {
+            throw new ProcessRuleViolation("receivedOn", "the mediator cannot receive the file before the case reached the union ("
+                    + startOfCase() + ")");
+        }
+        LawyerStanding standing = caseloads.standingForAssignment(command.lawyerId())
+                .orElseThrow(() -> new UnknownLawyer(command.lawyerId()));
+        if (standing.atLimit() && isBlank(command.overLimitReason())) {
+            throw new ProcessRuleViolation("overLimitReason", "lawyer " + command.lawyerId() + " already has "
+                    + standing.activeCases() + " active cases, their limit is " + standing.maxActiveCases()
+                    + "; assign another lawyer or record an overLimitReason");
+        }
+        LocalDate deadline = mediationDeadline != null ? mediationDeadline : firstMediationDeadline(command.receivedOn());
+        apply(new MediatorAssigned(caseId, command.lawyerId(), command.receivedOn(), deadline, mediatorId,
+                standing.atLimit() ? command.overLimitReason() : blankToNull(command.overLimitReason())));
+        return AggregateLifecycle.getVersion();
+    }
+
+    private LocalDate firstMediationDeadline(LocalDate receivedOn) {
+        if (courtReferral != null) {
+            return MediationPeriods.lastDay(receivedOn, courtReferral.mediationPeriodDays());
+        }
+        return MediationPeriods.lastDay(intake.appliedOn(), MediationPeriods.UNION_MEDIATION_DAYS);
+    }
+
+    @CommandHandler
+    public long handle(RecordMediationSession command) {
+        MediationSessionHeld session = new MediationSessionHeld(caseId, command.sessionId(), command.heldOn(), command.summary());
+        MediationSessionHeld earlier = sessions.get(command.sessionId());
+        if (earlier != null) {
+            return repeatOf(earlier, session, "session " + command.sessionId());
+        }
+        requireOpen();
+        requireStage(CaseStage.IN_MEDIATION, "a mediation session");
+        requireNotBefore("heldOn", command.heldOn(), mediatorReceivedOn, "the mediator received the file");
+        requireCourtPeriodNotOver("heldOn", command.heldOn());
+        apply(session);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The parties may agree to extend mediation (LDMAL art. 14 for union mediation). Consent must be
+     * given while the period runs; from 2025-01-01 a court referral may be extended by at most 30 days.
+     */
+    @CommandHandler
+    public long handle(ExtendMediation command) {
+        requireOpen();
+        requireStage(CaseStage.IN_MEDIATION, "an extension of mediation");
+        if (!command.newDeadline().isAfter(mediationDeadline)) {
+            throw new ProcessRuleViolation("newDeadline", "the new deadline must be after the current one (" + mediationDeadline + ")");
+        }
+        if (command.consentRecordedOn().isAfter(mediationDeadline)) {
+            throw new ProcessRuleViolation("consentRecordedOn", "consent must be given before the mediation period ends ("
+                    + mediationDeadline + ")");
+        }
+        requireNotBefore("consentRecordedOn", command.consentRecordedOn(), mediatorReceivedOn, "the mediator received the file");
+        if (courtReferral != null && courtReferral.maxExtensionDays() != null) {
+            long extension = ChronoUnit.DAYS.between(originalDeadline, command.newDeadline());
+            if (extension > courtReferral.maxExtensionDays()) {
+                throw new ProcessRuleViolation("newDeadline", "a court referral from 2025-01-01 may be extended by consent by at most "
+                        + courtReferral.maxExtensionDays() + " days, i.e. until " + originalDeadline.plusDays(courtReferral.maxExtensionDays()));
+            }
+        }
+        apply(new MediationExtended(caseId, mediationDeadline, command.newDeadline(), command.consentRecordedOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * An agreement takes effect when both parties and the mediator have signed. Its instalments add up
+     * to the agreed amount. A union mediation may still end in agreement after its period, a court
+     * referral may not: it goes back to its court.
+     */
+    @CommandHandler
+    public long handle(ReachAgreement command) {
+        requireOpen();
+        requireStage(CaseStage.IN_MEDIATION, "a mediation agreement");
+        if (command.agreedFen() <= 0) {
+            throw new ProcessRuleViolation("agreedFen", "the agreed amount must be positive");
+        }
+        if (command.agreedFen() < recoveredFen) {
+            throw new ProcessRuleViolation("agreedFen", "the agreed amount cannot be less than what was already recovered ("
+                    + recoveredFen + " fen)");
+        }
+        requireNotBefore("effectiveOn", command.effectiveOn(), mediatorReceivedOn, "the mediator received the file");
+        requireCourtPeriodNotOver("effectiveOn", command.effectiveOn());
+        List<Instalment> instalments = command.instalments();
+        if (!instalments.isEmpty()) {
+            long total = 0;
+            LocalDate previous = null;
+            for (int i = 0; i < instalments.size(); i++) {
+                Instalment instalment = instalments.get(i);
+                if (instalment.amountFen() <= 0) {
+                    throw new ProcessRuleViolation("instalments[" + i + "].amountFen", "an instalment must be positive");
+                }
+                if (instalment.dueOn().isBefore(command.effectiveOn())) {
+                    throw new ProcessRuleViolation("instalments[" + i + "].dueOn", "an instalment cannot fall due before the agreement takes effect");
+                }
+                if (previous != null && !instalment.dueOn().isAfter(previous)) {
+                    throw new ProcessRuleViolation("instalments[" + i + "].dueOn", "instalments must fall due in order, one per day at most");
+                }
+                previous = instalment.dueOn();
+                total = Math.addExact(total, instalment.amountFen());
+            }
+            if (total != command.agreedFen()) {
+                throw new ProcessRuleViolation("instalments", "the instalments add up to " + total
+                        + " fen but the agreed amount is " + command.agreedFen() + " fen");
+            }
+        }
+        apply(new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(), instalments));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RecordMediationFailure command) {
+        requireOpen();
+        requireStage(CaseStage.IN_MEDIATION, "a mediation failure");
+        requireNotBefore("failedOn", command.failedOn(), mediatorReceivedOn, "the mediator received the file");
+        apply(new MediationFailed(caseId, command.reason(), command.failedOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---- awards and recovery ------------------------------------------------------------------
+
+    /**
+     * An arbitration award, judgment or confirmed agreement fixes the enforceable amount, which becomes
+     * what is owed. It cannot fall below what the worker already received.
+     */
+    @CommandHandler
+    public long handle(RecordAward command) {
+        requireOpen();
+        if (!AWARDABLE.contains(stage)) {
+            throw new ProcessRuleViolation("an award is recorded after mediation ended (agreement or failure); the case is " + stage);
+        }
+        if (command.enforceableFen() < recoveredFen) {
+            throw new ProcessRuleViolation("enforceableFen", "the enforceable amount cannot be less than what was already recovered ("
+                    + recoveredFen + " fen)");
+        }
+        requireNotBefore("decidedOn", command.decidedOn(), intake.appliedOn(), "the worker applied");
+        apply(new AwardRecorded(caseId, command.kind(), command.enforceableFen(), command.decidedOn(), command.reference()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * A payment never exceeds what is outstanding: owed (award, else agreement, else claim) minus what
+     * was recovered. A repeated payment id with the same content is the same payment, counted once.
+     */
+    @CommandHandler
+    public long handle(RecordWagePayment command) {
+        WagePaymentRecorded earlier = payments.get(command.paymentId());
+        if (earlier != null) {
+            boolean same = earlier.amountFen() == command.amountFen()
+                    && earlier.paidOn().equals(command.paidOn()) && earlier.source() == command.source();
+            if (same) {
+                return AggregateLifecycle.getVersion();
+            }
+            throw new ConflictingRepeat("payment " + command.paymentId() + " was already recorded with different content");
+        }
+        requireOpen();
+        if (command.amountFen() <= 0) {
+            throw new ProcessRuleViolation("amountFen", "a payment must be positive");
+        }
+        long owed = owedFen();
+        long outstanding = owed - recoveredFen;
+        if (command.amountFen() > outstanding) {
+            throw new ProcessRuleViolation("amountFen", "the payment of " + command.amountFen() + " fen exceeds what is outstanding ("
+                    + outstanding + " fen of " + owed + " fen owed)");
+        }
+        requireNotBefore("paidOn", command.paidOn(), intake.appliedOn(), "the worker applied");
+        long recoveredAfter = recoveredFen + command.amountFen();
+        apply(new WagePaymentRecorded(caseId, command.paymentId(), command.amountFen(), command.paidOn(), command.source(),
+                owed, recoveredAfter, owed - recoveredAfter));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The latest binding figure: the enforceable amount, else the agreed amount, else the claim. */
+    long owedFen() {
+        if (enforceableFen != null) {
+            return enforceableFen;
+        }
+        if (agreedFen != null) {
+            return agreedFen;
+        }
+        return intake.claimedFen();
+    }
+
+    // ---- closure ------------------------------------------------------------------------------
+
+    /** The outcome must be true of the case: a case is recovered in full only when nothing is outstanding. */
+    @CommandHandler
+    public long handle(CloseCase command) {
+        if (closure != null) {
+            if (closure.outcome() == command.outcome() && closure.closedOn().equals(command.closedOn())) {
+                return AggregateLifecycle.getVersion();
+            }
+            throw new ProcessRuleViolation("the case was already closed on " + closure.closedOn() + " as " + closure.outcome());
+        }
+        long outstanding = owedFen() - recoveredFen;
+        switch (command.outcome()) {
+            case RECOVERED_IN_FULL -> {
+                if (outstanding > 0) {
+                    throw new ProcessRuleViolation("outcome", "RECOVERED_IN_FULL needs nothing outstanding; " + outstanding + " fen is still owed");
+                }
+            }
+            case RECOVERED_IN_PART -> {
+                if (recoveredFen == 0 || outstanding == 0) {
+                    throw new ProcessRuleViolation("outcome", "RECOVERED_IN_PART needs some money recovered and some still owed");
+                }
+            }
+            case RETURNED_TO_COURT -> {
+                if (courtReferral == null) {
+                    throw new ProcessRuleViolation("outcome", "only a court-referred case can be returned to court");
+                }
+            }
+            case TRANSFERRED_TO_ARBITRATION -> {
+                if (stage != CaseStage.MEDIATION_FAILED) {
+                    throw new ProcessRuleViolation("outcome", "a case goes to arbitration after mediation failed; the case is " + stage);
+                }
+            }
+            case RELIEF_PAID -> throw new ProcessRuleViolation("outcome", "no relief payout has been recorded for this case");
+            case WITHDRAWN -> {
+                // the worker may withdraw at any stage
+            }
+        }
+        requireNotBefore("closedOn", command.closedOn(), intake.registeredOn(), "the case was registered");
+        apply(new CaseClosed(caseId, command.outcome(), command.closedOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    // ---- rules shared by several commands -----------------------------------------------------
+
+    private void requireOpen() {
+        if (stage == CaseStage.CLOSED) {
+            throw new ProcessRuleViolation("the case was closed on " + closure.closedOn() + " (" + closure.outcome() + ")");
+        }
+    }
+
+    private void requireStage(CaseStage required, String what) {
+        if (stage != required) {
+            throw new ProcessRuleViolation(what + " needs the case to be " + required + "; it is " + stage);
+        }
+    }
+
+    /** A court-referred case whose period ended goes back to its court and takes no more mediation acts. */
+    private void requireCourtPeriodNotOver(String field, LocalDate actOn) {
+        if (courtReferral != null && actOn.isAfter(mediationDeadline)) {
+            throw new ProcessRuleViolation(field, "the court's mediation period ended on " + mediationDeadline
+                    + "; the case goes back to " + courtReferral.court());
+        }
+    }
+
+    private static void requireNotBefore(String field, LocalDate date, LocalDate earliest, String what) {
+        if (earliest != null && date.isBefore(earliest)) {
+            throw new ProcessRuleViolation(field, field + " cannot be before the day " + what + " (" + earliest + ")");
+        }
+    }
+
+    private LocalDate startOfCase() {
+        return courtReferral != null ? courtReferral.referredOn() : intake.appliedOn();
+    }
+
+    private static <E> long repeatOf(E earlier, E repeated, String what) {
+        if (!Objects.equals(earlier, repeated)) {
+            throw new ConflictingRepeat(what + " was already recorded with different content");
+        }
+        return AggregateLifecycle.getVersion();
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String blankToNull(String text) {
+        return isBlank(text) ? null : text;
+    }
+
+    // ---- state --------------------------------------------------------------------------------
+
+    @EventSourcingHandler
+    void on(DisputeRegistered event) {
+        caseId = event.caseId();
+        stage = CaseStage.REGISTERED;
+        intake = new IntakeDetails(event.claimant(), event.respondents(), event.category(), event.claimedFen(),
+                event.channel(), event.district(), event.facts(), event.appliedOn(), event.registeredOn());
+    }
+
+    @EventSourcingHandler
+    void on(CourtReferralReceived event) {
+        courtReferral = event;
+    }
+
+    @EventSourcingHandler
+    void on(MediatorAssigned event) {
+        stage = CaseStage.IN_MEDIATION;
+        mediatorId = event.lawyerId();
+        mediatorReceivedOn = event.receivedOn();
+        if (originalDeadline == null) {
+            originalDeadline = event.mediationDeadline();
+        }
+        mediationDeadline = event.mediationDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(MediationSessionHeld event) {
+        sessions.put(event.sessionId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(MediationExtended event) {
+        mediationDeadline = event.newDeadline();
+    }
+
+    @EventSourcingHandler
+    void on(MediationAgreementReached event) {
+        stage = CaseStage.AGREED;
+        agreedFen = event.agreedFen();
+    }
+
+    @EventSourcingHandler
+    void on(MediationFailed event) {
+        stage = CaseStage.MEDIATION_FAILED;
+    }
+
+    @EventSourcingHandler
+    void on(AwardRecorded event) {
+        stage = CaseStage.AWARDED;
+        enforceableFen = event.enforceableFen();
+    }
+
+    @EventSourcingHandler
+    void on(WagePaymentRecorded event) {
+        payments.put(event.paymentId(), event);
+        recoveredFen = event.recoveredFen();
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed event) {
+        stage = CaseStage.CLOSED;
+        closure = event;
+    }
+}
