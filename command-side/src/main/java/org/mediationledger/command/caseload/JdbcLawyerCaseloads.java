@@ -1,0 +1,25 @@
+package org.mediationledger.command.caseload;
+
+import org.mediationledger.command.disputecase.LawyerCaseloads;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Reads a lawyer's standing and locks their row until the command's transaction ends. */
+@Component
+public class JdbcLawyerCaseloads implements LawyerCaseloads {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcLawyerCaseloads(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<LawyerStanding> standingForAssignment(String lawyerId) {
+        return jdbc.query("SELECT max_active_cases, active_cases FROM lawyer_caseload WHERE lawyer_id = ? FOR UPDATE",
+                rs -> rs.next() ? Optional.of(new LawyerStanding(lawyerId, rs.getInt(1), rs.getInt(2))) : Optional.empty(),
+                lawyerId);
+    }
+}

@@ -1,0 +1,16 @@
+package org.mediationledger.command.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** What a successful command answers: the aggregate's id and its version after the command. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CommandAnswer(String caseId, String lawyerId, long version) {
+
+    public static CommandAnswer forCase(String caseId, long version) {
+        return new CommandAnswer(caseId, null, version);
+    }
+
+    public static CommandAnswer forLawyer(String lawyerId, long version) {
+        return new CommandAnswer(null, lawyerId, version);
+    }
+}
