@@ -72,6 +72,16 @@ class CommandSideIntegrationTest {
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
+    void health_andOpenApi_needNoCredentials() throws Exception {
+        HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("UP");
+        HttpResponse<String> api = http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("/api/cases/{caseId}/payments");
+    }
+
+    @Test
     void axon_runsInSpringManagedTransactions() {
         assertThat(axonTransactionManager).isInstanceOf(SpringTransactionManager.class);
     }
