@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -54,12 +55,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param port the port to listen on, 0 for a free one
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+        return start(dataDirectory, port, null);
+    }
+
+    /**
+     * As {@link #start(Path, int)}, with PostgreSQL's own output appended to {@code logFile}
+     * instead of going through this JVM's logging (null keeps the latter).
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, int port, Path logFile) {
         Path dir = dataDirectory.toAbsolutePath();
         long begin = System.nanoTime();
         try {
             Files.createDirectories(dir);
             stopOrphanedPostmaster(dir);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (logFile != null) {
+                Files.createDirectories(logFile.toAbsolutePath().getParent());
+                ProcessBuilder.Redirect toFile = ProcessBuilder.Redirect.appendTo(logFile.toFile());
+                builder.setOutputRedirector(toFile).setErrorRedirector(toFile);
+            }
+            EmbeddedPostgres postgres = builder
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)           // keep the data between runs
                     .setRegisterShutdownHook(false)         // the owner closes us, in order
@@ -67,6 +82,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // zonky turns this off for test speed; durability is the point here
                     .setServerConfig("synchronous_commit", "on")
+                    // zonky also passes -F (fsync off); a later -c fsync=on overrides it
                     .setServerConfig("fsync", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "200")
@@ -175,7 +191,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         try (FileChannel channel = FileChannel.open(dir.resolve("epg-lock"),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+             FileLock lock = tryLock(channel)) {
             if (lock == null) {
                 return; // a live process owns this directory; zonky's own lock will report it
             }
@@ -189,6 +205,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 orphan.destroyForcibly(); // crash recovery will run on the next start
                 orphan.onExit().join();
             }
+        }
+    }
+
+    /** null when another process, or this JVM, holds the lock. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
         }
     }
 

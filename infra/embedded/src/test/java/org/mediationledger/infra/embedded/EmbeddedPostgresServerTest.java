@@ -25,6 +25,8 @@ class EmbeddedPostgresServerTest {
             assertThat(pg.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + pg.port() + "/mediation_ledger");
             try (Connection c = connect(pg); Statement s = c.createStatement()) {
                 assertThat(single(s, "SHOW synchronous_commit")).isEqualTo("on");
+                // zonky starts postgres with -F (fsync off); our -c fsync=on must win
+                assertThat(single(s, "SHOW fsync")).isEqualTo("on");
                 assertThat(single(s, "SHOW max_connections")).isEqualTo("200");
                 assertThat(single(s, "SHOW server_encoding")).isEqualTo("UTF8");
                 s.execute("CREATE TABLE kept (id int PRIMARY KEY, title text)");
@@ -40,14 +42,16 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void createsFurtherDatabasesOnRequest() throws Exception {
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), 0)) {
+    void createsFurtherDatabasesOnRequestAndLogsToFile() throws Exception {
+        Path logFile = dir.resolve("logs/postgres.log");
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(dir.resolve("pg"), 0, logFile)) {
             pg.createDatabaseIfMissing("other_test_db");
             pg.createDatabaseIfMissing("other_test_db"); // second call is a no-op
             try (Connection c = pg.connect("other_test_db"); Statement s = c.createStatement()) {
                 assertThat(single(s, "SELECT current_database()")).isEqualTo("other_test_db");
             }
         }
+        assertThat(java.nio.file.Files.readString(logFile)).contains("database system is ready to accept connections");
     }
 
     private static Connection connect(EmbeddedPostgresServer pg) throws SQLException {
