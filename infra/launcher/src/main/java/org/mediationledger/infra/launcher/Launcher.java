@@ -106,7 +106,6 @@ public final class Launcher {
         common.put("ML_DB_PASSWORD", db.password());
         common.put("ML_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         common.put("ML_DEMO_ACCOUNTS", config.demoAccounts());
-        common.put("ML_PROFILE", "embedded");
         return List.of(
                 service("command-side", config.commandJar(), config.commandPort(), common),
                 service("query-side", config.queryJar(), config.queryPort(), common));

@@ -93,7 +93,6 @@ class LauncherTest {
                 "ENV ML_DB_PASSWORD=fake-password",
                 "ENV ML_KAFKA_BOOTSTRAP=localhost:" + config.kafkaPort(),
                 "ENV ML_DEMO_ACCOUNTS=true",
-                "ENV ML_PROFILE=embedded",
                 "ENV SERVER_PORT=" + config.commandPort(),
                 "fake: case (2025)鲁0203民初77号",
                 "fake: SIGTERM received, stopping");

@@ -1,0 +1,163 @@
+package org.mediationledger.infra.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mediationledger.events.wire.EventJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole system as the one-command start runs it — embedded PostgreSQL, the in-process Kafka broker
+ * and both services as child JVMs from their built jars — on free ports in a fresh data directory.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final ObjectMapper JSON = EventJson.newObjectMapper();
+
+    final LaunchConfig config;
+    final Supervisor supervisor;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private RunningSystem(LaunchConfig config, Supervisor supervisor) {
+        this.config = config;
+        this.supervisor = supervisor;
+    }
+
+    static RunningSystem start() {
+        try {
+            Path dataDir = Files.createTempDirectory("ml-system-");
+            Map<String, String> env = new HashMap<>();
+            env.put("ML_DATA_DIR", dataDir.toString());
+            env.put("ML_PG_PORT", String.valueOf(freePort()));
+            env.put("ML_KAFKA_PORT", String.valueOf(freePort()));
+            env.put("ML_COMMAND_PORT", String.valueOf(freePort()));
+            env.put("ML_QUERY_PORT", String.valueOf(freePort()));
+            env.put("ML_START_TIMEOUT", "180");
+            Path projectRoot = Path.of("").toAbsolutePath().resolve("../..").normalize();
+            LaunchConfig config = LaunchConfig.fromEnvironment(env, projectRoot, Optional.empty());
+            Supervisor supervisor = new Supervisor(config.stopGrace());
+            new Launcher(config, supervisor, Infrastructure.embedded()).start();
+            return new RunningSystem(config, supervisor);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ServiceProcess service(String name) {
+        return supervisor.services().stream().filter(s -> s.name().equals(name) && s.isAlive()).findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not running"));
+    }
+
+    /** Kills a service at once (no graceful shutdown), as a crash would. */
+    void crash(String name) throws InterruptedException {
+        ServiceProcess service = service(name);
+        service.process().destroyForcibly().waitFor();
+    }
+
+    void restart(ServiceSpec spec) {
+        supervisor.start(spec);
+        supervisor.awaitHealthy(config.startTimeout());
+    }
+
+    HttpResponse<String> post(String path, String user, String json, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + config.commandPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", basic(user))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    /** Posts and insists on a 2xx answer. */
+    JsonNode command(String path, String user, String json, String... headers) {
+        HttpResponse<String> response = post(path, user, json, headers);
+        if (response.statusCode() / 100 != 2) {
+            throw new AssertionError("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    HttpResponse<String> get(String path, String user, String accept) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + config.queryPort() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", basic(user))
+                .header("Accept", accept)
+                .GET().build());
+    }
+
+    JsonNode view(String path) {
+        HttpResponse<String> response = get(path, "auditor", "application/json");
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return read(response.body());
+    }
+
+    Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + config.postgresPort() + "/mediation_ledger",
+                "postgres", "postgres");
+    }
+
+    String bootstrapServers() {
+        return "localhost:" + config.kafkaPort();
+    }
+
+    String logsOf(String service) throws IOException {
+        return Files.readString(config.logsDir().resolve(service + ".log"), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        supervisor.close();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String basic(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,178 @@
+package org.mediationledger.infra.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mediationledger.events.wire.PublishedEvent;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One case through the whole running system, as the README walks it: HTTP command → event stored in
+ * PostgreSQL → on the Kafka topic → view updated on the query side; and the worker's ID number and
+ * phone nowhere in plaintext: not in the event table, not on the topic, not in any log.
+ */
+class WalkOneCaseTest {
+
+    static final String ID_NUMBER = "11010519491231002X";
+    static final String PHONE = "13812345678";
+    static RunningSystem system;
+
+    @BeforeAll
+    static void start() {
+        system = RunningSystem.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void readmeWalk_fromHttpCommandToEventStoreToTopicToView() throws Exception {
+        String caseId = UUID.randomUUID().toString();
+        system.command("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer1\",\"name\":\"李娜\",\"maxActiveCases\":12}");
+        JsonNode registered = system.command("/api/cases", "staff", "{\"caseId\":\"" + caseId + "\","
+                + "\"claimant\":{\"name\":\"张伟\",\"idNumber\":\"" + ID_NUMBER + "\",\"phone\":\"" + PHONE + "\","
+                + "\"employmentForm\":\"PLATFORM_COOPERATION\"},"
+                + "\"respondents\":[{\"name\":\"青岛某某配送服务有限公司\",\"creditCode\":\"91370203MA3C0X0X0E\"}],"
+                + "\"category\":\"UNPAID_WAGES\",\"claimedFen\":1250000,\"channel\":\"WALK_IN\","
+                + "\"district\":\"市北区\",\"facts\":\"三个月送餐工资未结\",\"appliedOn\":\"2025-06-02\"}");
+        assertThat(registered.get("version").asLong()).isZero();
+        system.command("/api/cases/" + caseId + "/mediator", "staff", "{\"lawyerId\":\"lawyer1\",\"receivedOn\":\"2025-06-03\"}");
+        system.command("/api/cases/" + caseId + "/mediation-sessions", "lawyer1",
+                "{\"sessionId\":\"s-1\",\"heldOn\":\"2025-06-05\",\"summary\":\"双方到场，雇主承认欠薪\"}");
+        system.command("/api/cases/" + caseId + "/agreement", "lawyer1", "{\"agreedFen\":1000000,\"effectiveOn\":\"2025-06-10\","
+                + "\"instalments\":[{\"dueOn\":\"2025-07-01\",\"amountFen\":500000},{\"dueOn\":\"2025-08-01\",\"amountFen\":500000}]}",
+                "If-Match", "\"2\"");
+        String payment = "{\"paymentId\":\"7c1d0e5b-0001\",\"amountFen\":500000,\"paidOn\":\"2025-07-01\",\"source\":\"INSTALMENT\"}";
+        JsonNode paid = system.command("/api/cases/" + caseId + "/payments", "lawyer1", payment, "Idempotency-Key", "pay-7c1");
+        JsonNode again = system.command("/api/cases/" + caseId + "/payments", "lawyer1", payment, "Idempotency-Key", "pay-7c1");
+        assertThat(again).isEqualTo(paid);
+
+        // stored
+        try (Connection db = system.database();
+             PreparedStatement q = db.prepareStatement(
+                     "SELECT payloadType FROM DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber")) {
+            q.setString(1, caseId);
+            List<String> types = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    types.add(rs.getString(1).substring(rs.getString(1).lastIndexOf('.') + 1));
+                }
+            }
+            assertThat(types).containsExactly("DisputeRegistered", "MediatorAssigned", "MediationSessionHeld",
+                    "MediationAgreementReached", "WagePaymentRecorded");
+        }
+
+        // published
+        List<PublishedEvent> onTopic = eventsOnTopic(caseId, 5);
+        assertThat(onTopic).extracting(PublishedEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
+
+        // projected
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode file = system.view("/api/cases/" + caseId);
+            assertThat(file.get("recoveredFen").asLong()).isEqualTo(500_000);
+        });
+        HttpResponse<String> file = system.get("/api/cases/" + caseId, "auditor", "application/json");
+        assertThat(file.headers().firstValue("X-Projection-Position")).isPresent();
+        JsonNode caseFile = RunningSystem.read(file.body());
+        assertThat(caseFile.get("stage").asText()).isEqualTo("AGREED");
+        assertThat(caseFile.get("agreedFen").asLong()).isEqualTo(1_000_000);
+        assertThat(caseFile.get("outstandingFen").asLong()).isEqualTo(500_000);
+        assertThat(caseFile.get("mediatorId").asText()).isEqualTo("lawyer1");
+        assertThat(caseFile.get("claimant").get("idNumber").asText()).isEqualTo("110***********002X");
+        assertThat(caseFile.get("claimant").get("phone").asText()).isEqualTo("138****5678");
+        assertThat(caseFile.get("district").asText()).isEqualTo("市北区");
+
+        HttpResponse<String> csv = system.get("/api/reports/recovered-wages?groupBy=district", "auditor", "text/csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains("市北区");
+
+        // personal data nowhere in plaintext
+        String everyStoredEvent = storedEventsAsText();
+        String everyMessage = String.join("\n", onTopic.stream().map(Object::toString).toList()) + rawTopic();
+        String logs = system.logsOf("command-side") + system.logsOf("query-side");
+        for (String secret : List.of(ID_NUMBER, PHONE)) {
+            assertThat(everyStoredEvent).doesNotContain(secret);
+            assertThat(everyMessage).doesNotContain(secret);
+            assertThat(logs).doesNotContain(secret);
+        }
+        assertThat(everyStoredEvent).contains("青岛某某配送服务有限公司");
+    }
+
+    private String storedEventsAsText() throws Exception {
+        StringBuilder all = new StringBuilder();
+        try (Connection db = system.database();
+             ResultSet rs = db.createStatement().executeQuery(
+                     "SELECT convert_from(payload, 'UTF8'), convert_from(metaData, 'UTF8') FROM DomainEventEntry")) {
+            while (rs.next()) {
+                all.append(rs.getString(1)).append(rs.getString(2)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    private List<PublishedEvent> eventsOnTopic(String caseId, int expected) {
+        List<PublishedEvent> events = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : consume(r -> r.stream().filter(x -> x.key().equals(caseId)).count() >= expected)) {
+            if (record.key().equals(caseId)) {
+                try {
+                    events.add(RunningSystem.JSON.readValue(record.value(), PublishedEvent.class));
+                } catch (java.io.IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return events;
+    }
+
+    private String rawTopic() {
+        StringBuilder raw = new StringBuilder();
+        consume(r -> false, Duration.ofSeconds(3)).forEach(r -> raw.append(r.value()).append('\n'));
+        return raw.toString();
+    }
+
+    private List<ConsumerRecord<String, String>> consume(java.util.function.Predicate<List<ConsumerRecord<String, String>>> done) {
+        List<ConsumerRecord<String, String>> records = consume(done, Duration.ofSeconds(30));
+        assertThat(done.test(records)).as("the events reached topic " + PublishedEvent.TOPIC).isTrue();
+        return records;
+    }
+
+    private List<ConsumerRecord<String, String>> consume(java.util.function.Predicate<List<ConsumerRecord<String, String>>> done,
+                                                         Duration atMost) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "walk-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(PublishedEvent.TOPIC));
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
+    }
+}
