@@ -1,0 +1,49 @@
+package org.mediationledger.query.casefile;
+
+import org.mediationledger.events.common.CaseStage;
+import org.mediationledger.query.config.ViewSettings;
+import org.mediationledger.query.web.NotFound;
+import org.mediationledger.query.web.RequestParameters;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The case file and the case list. Any signed-in role may read them for now (ownership comes later). */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseFileController {
+
+    private final CaseFileQueries queries;
+    private final ViewSettings settings;
+
+    public CaseFileController(CaseFileQueries queries, ViewSettings settings) {
+        this.queries = queries;
+        this.settings = settings;
+    }
+
+    @GetMapping("/{caseId}")
+    public CaseFile caseFile(@PathVariable String caseId) {
+        return queries.caseFile(caseId).orElseThrow(() -> new NotFound("no case " + caseId));
+    }
+
+    @GetMapping
+    public CasePage caseList(@RequestParam(required = false) String lawyerId,
+                             @RequestParam(required = false) String stage,
+                             @RequestParam(required = false) String court,
+                             @RequestParam(required = false) String district,
+                             @RequestParam(required = false) String overdue,
+                             @RequestParam(required = false) String page,
+                             @RequestParam(required = false) String size) {
+        CaseListFilter filter = new CaseListFilter(
+                RequestParameters.text(lawyerId),
+                RequestParameters.oneOf("stage", stage, CaseStage.class),
+                RequestParameters.text(court),
+                RequestParameters.text(district),
+                RequestParameters.bool("overdue", overdue));
+        int pageNumber = RequestParameters.integer("page", page, 0, 0, Integer.MAX_VALUE / settings.maxPageSize());
+        int pageSize = RequestParameters.integer("size", size, settings.defaultPageSize(), 1, settings.maxPageSize());
+        return queries.caseList(filter, pageNumber, pageSize);
+    }
+}

@@ -1,0 +1,207 @@
+package org.mediationledger.query.casefile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mediationledger.events.common.CaseStage;
+import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.CaseClosed;
+import org.mediationledger.events.disputecase.ClaimantRecord;
+import org.mediationledger.events.disputecase.CourtReferralReceived;
+import org.mediationledger.events.disputecase.DisputeCaseEvent;
+import org.mediationledger.events.disputecase.DisputeRegistered;
+import org.mediationledger.events.disputecase.MediationAgreementReached;
+import org.mediationledger.events.disputecase.MediationExtended;
+import org.mediationledger.events.disputecase.MediationFailed;
+import org.mediationledger.events.disputecase.MediationSessionHeld;
+import org.mediationledger.events.disputecase.MediatorAssigned;
+import org.mediationledger.events.disputecase.WagePaymentRecorded;
+import org.mediationledger.events.pii.EncryptedText;
+import org.mediationledger.events.wire.EventJson;
+import org.mediationledger.events.wire.EventMetadata;
+import org.mediationledger.events.wire.PublishedEvent;
+import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+
+/**
+ * Applies dispute-case events to the case-file tables. Runs inside the ingestion transaction, after
+ * the sequence check, so every method may assume the case's earlier events are applied.
+ */
+@Component
+public class CaseFileProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper eventJson = EventJson.newObjectMapper();
+
+    public CaseFileProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * @throws ProjectionRefused before changing anything, when the event concerns a case the view
+     *                           does not hold (its registration was never applied)
+     */
+    public void apply(DisputeCaseEvent event, PublishedEvent envelope) {
+        if (!(event instanceof DisputeRegistered) && !exists(event.caseId())) {
+            throw new ProjectionRefused("case " + event.caseId() + " is not in the view; "
+                    + event.getClass().getSimpleName() + " cannot be applied before its registration");
+        }
+        if (event instanceof DisputeRegistered e) {
+            registered(e, envelope.sequence());
+        } else if (event instanceof CourtReferralReceived e) {
+            referred(e);
+        } else if (event instanceof MediatorAssigned e) {
+            mediatorAssigned(e);
+        } else if (event instanceof MediationSessionHeld e) {
+            jdbc.update("INSERT INTO views.case_session (case_id, session_id, held_on, summary) VALUES (?, ?, ?, ?) "
+                    + "ON CONFLICT (case_id, session_id) DO NOTHING", e.caseId(), e.sessionId(), date(e.heldOn()), e.summary());
+        } else if (event instanceof MediationExtended e) {
+            jdbc.update("UPDATE views.dispute_case SET mediation_deadline = ? WHERE case_id = ?", date(e.newDeadline()), e.caseId());
+        } else if (event instanceof MediationAgreementReached e) {
+            agreementReached(e);
+        } else if (event instanceof MediationFailed e) {
+            mediationEnded(e.caseId(), e.failedOn());
+            setStage(e.caseId(), CaseStage.MEDIATION_FAILED);
+        } else if (event instanceof AwardRecorded e) {
+            awardRecorded(e);
+        } else if (event instanceof WagePaymentRecorded e) {
+            paymentRecorded(e);
+        } else if (event instanceof CaseClosed e) {
+            closed(e);
+        } else {
+            throw new IllegalStateException("no case-file handler for " + event.getClass().getSimpleName());
+        }
+        recordInTimeline(envelope);
+    }
+
+    /** Every event of a case, known or not, appears in its timeline and moves its version. */
+    public void recordInTimeline(PublishedEvent envelope) {
+        EventMetadata metadata = envelope.metadata();
+        jdbc.update("INSERT INTO views.case_timeline (case_id, sequence, event_type, occurred_at, actor_id, actor_role) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING",
+                envelope.aggregateId(), envelope.sequence(), envelope.type(),
+                envelope.occurredAt() == null ? null : Timestamp.from(envelope.occurredAt()),
+                metadata == null ? null : metadata.actorId(),
+                metadata == null ? null : metadata.actorRole());
+        jdbc.update("UPDATE views.dispute_case SET version = ? WHERE case_id = ?", envelope.sequence(), envelope.aggregateId());
+    }
+
+    private void registered(DisputeRegistered e, long sequence) {
+        ClaimantRecord claimant = e.claimant();
+        CaseAmounts amounts = new CaseAmounts(e.claimedFen(), null, null, 0);
+        jdbc.update("INSERT INTO views.dispute_case (case_id, stage, claimant_key, claimant_name, id_number_hash, "
+                        + "id_number_cipher, phone_cipher, employment_form, respondents, category, channel, district, facts, "
+                        + "applied_on, registered_on, claimed_fen, outstanding_fen, version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.caseId(), CaseStage.REGISTERED.name(), claimant.claimantKey(), claimant.name(), claimant.idNumberHash(),
+                cipher(claimant.idNumber()), cipher(claimant.phone()), name(claimant.employmentForm()),
+                json(e.respondents()), name(e.category()), name(e.channel()), e.district(), e.facts(),
+                date(e.appliedOn()), date(e.registeredOn()), e.claimedFen(), amounts.outstandingFen(), sequence);
+    }
+
+    private void referred(CourtReferralReceived e) {
+        jdbc.update("UPDATE views.dispute_case SET court = ?, court_case_number = ?, referral_kind = ?, court_procedure = ?, "
+                        + "referred_on = ?, referral_regime = ? WHERE case_id = ?",
+                e.court(), e.courtCaseNumber(), name(e.referralKind()), name(e.procedure()), date(e.referredOn()),
+                name(e.regime()), e.caseId());
+    }
+
+    private void mediatorAssigned(MediatorAssigned e) {
+        // the mediator is the responsible lawyer; a reassignment moves the case to the new one
+        jdbc.update("UPDATE views.dispute_case SET stage = ?, mediator_id = ?, responsible_lawyer_id = ?, "
+                        + "mediation_deadline = ?, mediation_deadline_status = ? WHERE case_id = ?",
+                CaseStage.IN_MEDIATION.name(), e.lawyerId(), e.lawyerId(), date(e.mediationDeadline()),
+                e.mediationDeadline() == null ? null : DeadlineStatus.PENDING.name(), e.caseId());
+    }
+
+    private void agreementReached(MediationAgreementReached e) {
+        mediationEnded(e.caseId(), e.effectiveOn());
+        CaseAmounts amounts = amounts(e.caseId());
+        CaseAmounts agreed = new CaseAmounts(amounts.claimedFen(), e.agreedFen(), amounts.enforceableFen(), amounts.recoveredFen());
+        jdbc.update("UPDATE views.dispute_case SET stage = ?, agreed_fen = ?, agreement_effective_on = ?, "
+                        + "instalments = ?::jsonb, outstanding_fen = ? WHERE case_id = ?",
+                CaseStage.AGREED.name(), e.agreedFen(), date(e.effectiveOn()), json(e.instalments()),
+                agreed.outstandingFen(), e.caseId());
+    }
+
+    private void awardRecorded(AwardRecorded e) {
+        CaseAmounts amounts = amounts(e.caseId());
+        CaseAmounts awarded = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), e.enforceableFen(), amounts.recoveredFen());
+        jdbc.update("UPDATE views.dispute_case SET stage = ?, enforceable_fen = ?, outstanding_fen = ? WHERE case_id = ?",
+                CaseStage.AWARDED.name(), e.enforceableFen(), awarded.outstandingFen(), e.caseId());
+    }
+
+    private void paymentRecorded(WagePaymentRecorded e) {
+        int inserted = jdbc.update("INSERT INTO views.case_payment (case_id, payment_id, amount_fen, paid_on, source) "
+                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING",
+                e.caseId(), e.paymentId(), e.amountFen(), date(e.paidOn()), name(e.source()));
+        if (inserted == 0) {
+            return; // the command side makes a repeated payment id a no-op; so do we
+        }
+        CaseAmounts amounts = amounts(e.caseId());
+        CaseAmounts paid = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), amounts.enforceableFen(),
+                amounts.recoveredFen() + e.amountFen());
+        jdbc.update("UPDATE views.dispute_case SET recovered_fen = ?, outstanding_fen = ? WHERE case_id = ?",
+                paid.recoveredFen(), paid.outstandingFen(), e.caseId());
+    }
+
+    private void closed(CaseClosed e) {
+        mediationEnded(e.caseId(), e.closedOn());
+        jdbc.update("UPDATE views.dispute_case SET stage = ?, closure_outcome = ?, closed_on = ? WHERE case_id = ?",
+                CaseStage.CLOSED.name(), name(e.outcome()), date(e.closedOn()), e.caseId());
+    }
+
+    /** Settles a pending mediation period: met if mediation ended on or before its last day. */
+    private void mediationEnded(String caseId, LocalDate endedOn) {
+        LocalDate dueOn;
+        try {
+            dueOn = jdbc.queryForObject("SELECT mediation_deadline FROM views.dispute_case "
+                    + "WHERE case_id = ? AND mediation_deadline_status = 'PENDING'", LocalDate.class, caseId);
+        } catch (EmptyResultDataAccessException noPendingDeadline) {
+            return;
+        }
+        jdbc.update("UPDATE views.dispute_case SET mediation_deadline_status = ? WHERE case_id = ?",
+                DeadlineStatus.whenMediationEnded(dueOn, endedOn).name(), caseId);
+    }
+
+    private boolean exists(String caseId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM views.dispute_case WHERE case_id = ?)", Boolean.class, caseId));
+    }
+
+    private void setStage(String caseId, CaseStage stage) {
+        jdbc.update("UPDATE views.dispute_case SET stage = ? WHERE case_id = ?", stage.name(), caseId);
+    }
+
+    private CaseAmounts amounts(String caseId) {
+        return jdbc.queryForObject("SELECT claimed_fen, agreed_fen, enforceable_fen, recovered_fen FROM views.dispute_case "
+                        + "WHERE case_id = ?",
+                (rs, row) -> new CaseAmounts(rs.getLong("claimed_fen"), rs.getObject("agreed_fen", Long.class),
+                        rs.getObject("enforceable_fen", Long.class), rs.getLong("recovered_fen")),
+                caseId);
+    }
+
+    private String json(Object value) {
+        try {
+            return eventJson.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static String cipher(EncryptedText text) {
+        return text == null ? null : text.base64();
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+}

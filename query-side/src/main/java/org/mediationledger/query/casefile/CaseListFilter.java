@@ -1,0 +1,11 @@
+package org.mediationledger.query.casefile;
+
+import org.mediationledger.events.common.CaseStage;
+
+/**
+ * What the case list is narrowed to; every field is optional (null: no restriction).
+ *
+ * @param overdue true: only overdue cases; false: only cases that are not overdue
+ */
+public record CaseListFilter(String lawyerId, CaseStage stage, String court, String district, Boolean overdue) {
+}

@@ -1,0 +1,53 @@
+package org.mediationledger.query.casefile;
+
+import org.mediationledger.events.common.EmploymentForm;
+import org.mediationledger.events.pii.EncryptedText;
+import org.mediationledger.events.pii.Masking;
+import org.mediationledger.events.pii.PersonalDataCipher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Shows a worker's personal data masked (DOMAIN.md, "Personal data"): decrypted with the worker's key
+ * only for the moment it takes to mask it. Without the key (erased) nothing can be shown.
+ */
+@Component
+public class ClaimantMasking {
+
+    private static final Logger log = LoggerFactory.getLogger(ClaimantMasking.class);
+
+    private final WorkerKeys workerKeys;
+
+    public ClaimantMasking(WorkerKeys workerKeys) {
+        this.workerKeys = workerKeys;
+    }
+
+    public CaseFile.Claimant claimant(String claimantKey, String name, String idNumberCipher, String phoneCipher,
+                                      EmploymentForm employmentForm) {
+        Optional<byte[]> key = workerKeys.find(claimantKey);
+        return new CaseFile.Claimant(claimantKey, name,
+                masked(key, claimantKey, idNumberCipher, Masking::idNumber),
+                masked(key, claimantKey, phoneCipher, Masking::phone),
+                employmentForm);
+    }
+
+    private static String masked(Optional<byte[]> key, String claimantKey, String cipher, UnaryOperator<String> mask) {
+        if (cipher == null) {
+            return null;
+        }
+        if (key.isEmpty()) {
+            return Masking.ERASED;
+        }
+        try {
+            return mask.apply(PersonalDataCipher.decrypt(key.get(), claimantKey, new EncryptedText(cipher)));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // a key that does not open the text (e.g. replaced): as unreadable as an erased one
+            log.warn("personal data of claimant {} could not be decrypted with the stored key", claimantKey);
+            return Masking.ERASED;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.mediationledger.query.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * How the query side reads the event topic.
+ *
+ * @param group               the consumer group; query-side nodes in one group share the partitions
+ * @param topic               the event topic ({@code mediation.events})
+ * @param pollTimeout         how long one poll waits for records
+ * @param maxPollRecords      the most records one poll hands over
+ * @param retryBackoffInitial the first wait after a database failure
+ * @param retryBackoffMax     the longest wait between retries
+ */
+@ConfigurationProperties("ml.query-side")
+public record ConsumerSettings(String group,
+                               String topic,
+                               Duration pollTimeout,
+                               int maxPollRecords,
+                               Duration retryBackoffInitial,
+                               Duration retryBackoffMax) {
+}

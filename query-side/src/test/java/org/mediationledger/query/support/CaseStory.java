@@ -1,0 +1,115 @@
+package org.mediationledger.query.support;
+
+import org.mediationledger.events.common.AwardKind;
+import org.mediationledger.events.common.ClosureOutcome;
+import org.mediationledger.events.common.CourtProcedure;
+import org.mediationledger.events.common.DisputeCategory;
+import org.mediationledger.events.common.EmploymentForm;
+import org.mediationledger.events.common.Instalment;
+import org.mediationledger.events.common.IntakeChannel;
+import org.mediationledger.events.common.PaymentSource;
+import org.mediationledger.events.common.ReferralKind;
+import org.mediationledger.events.common.ReferralRegime;
+import org.mediationledger.events.common.Respondent;
+import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.CaseClosed;
+import org.mediationledger.events.disputecase.CourtReferralReceived;
+import org.mediationledger.events.disputecase.DisputeRegistered;
+import org.mediationledger.events.disputecase.MediationAgreementReached;
+import org.mediationledger.events.disputecase.MediationExtended;
+import org.mediationledger.events.disputecase.MediationFailed;
+import org.mediationledger.events.disputecase.MediationSessionHeld;
+import org.mediationledger.events.disputecase.MediatorAssigned;
+import org.mediationledger.events.disputecase.WagePaymentRecorded;
+import org.mediationledger.events.wire.PublishedEvent;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The events of one dispute case, in order, with the sequence numbers and running totals the
+ * command side would give them. Each method returns the next event; nothing is sent.
+ */
+public final class CaseStory {
+
+    private final String caseId = UUID.randomUUID().toString();
+    private long nextSequence;
+    private long claimedFen;
+    private Long agreedFen;
+    private Long enforceableFen;
+    private long recoveredFen;
+    private LocalDate mediationDeadline;
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public PublishedEvent registered(Worker worker, EmploymentForm form, DisputeCategory category, IntakeChannel channel,
+                                     String district, long claimedFen, LocalDate registeredOn) {
+        this.claimedFen = claimedFen;
+        return next(new DisputeRegistered(caseId, worker.record(form),
+                List.of(new Respondent("青岛某某配送服务有限公司", "91370203MA3C0X0X0X"), new Respondent("某外卖平台", null)),
+                category, claimedFen, channel, district, "2025年3月至5月送餐工资未结清", registeredOn.minusDays(1), registeredOn),
+                "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent referredByCourt(String court, String courtCaseNumber, LocalDate referredOn) {
+        return next(new CourtReferralReceived(caseId, court, courtCaseNumber, ReferralKind.ENTRUSTED, CourtProcedure.SIMPLE,
+                referredOn, true, ReferralRegime.FILING_FIRST_2025, 7, 30), "court1", "COURT_LIAISON");
+    }
+
+    public PublishedEvent mediatorAssigned(String lawyerId, LocalDate receivedOn, LocalDate deadline, String previous) {
+        mediationDeadline = deadline;
+        return next(new MediatorAssigned(caseId, lawyerId, receivedOn, deadline, previous, null), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent sessionHeld(LocalDate heldOn, String summary) {
+        return next(new MediationSessionHeld(caseId, UUID.randomUUID().toString(), heldOn, summary), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent extended(LocalDate newDeadline, LocalDate consentRecordedOn) {
+        LocalDate previous = mediationDeadline;
+        mediationDeadline = newDeadline;
+        return next(new MediationExtended(caseId, previous, newDeadline, consentRecordedOn), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent agreementReached(long agreedFen, LocalDate effectiveOn, List<Instalment> instalments) {
+        this.agreedFen = agreedFen;
+        return next(new MediationAgreementReached(caseId, agreedFen, effectiveOn, instalments), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent mediationFailed(LocalDate failedOn) {
+        return next(new MediationFailed(caseId, "respondent refused to pay", failedOn), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent awardRecorded(long enforceableFen, LocalDate decidedOn) {
+        this.enforceableFen = enforceableFen;
+        return next(new AwardRecorded(caseId, AwardKind.ARBITRATION_AWARD, enforceableFen, decidedOn, "青劳人仲案字〔2025〕第12号"),
+                "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent paid(long amountFen, LocalDate paidOn, PaymentSource source) {
+        recoveredFen += amountFen;
+        long owed = enforceableFen != null ? enforceableFen : agreedFen != null ? agreedFen : claimedFen;
+        return next(new WagePaymentRecorded(caseId, UUID.randomUUID().toString(), amountFen, paidOn, source,
+                owed, recoveredFen, owed - recoveredFen), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent closed(ClosureOutcome outcome, LocalDate closedOn) {
+        return next(new CaseClosed(caseId, outcome, closedOn), "lawyer1", "LAWYER");
+    }
+
+    /** An event of a type this query side does not know, as a newer command side might publish. */
+    public PublishedEvent unknownEvent(String type) {
+        PublishedEvent placeholder = next(new CaseClosed(caseId, ClosureOutcome.WITHDRAWN, LocalDate.of(2025, 1, 1)),
+                "lawyer1", "LAWYER");
+        return new PublishedEvent(placeholder.eventId(), placeholder.aggregateType(), placeholder.aggregateId(),
+                placeholder.sequence(), placeholder.globalIndex(), type, "1", placeholder.occurredAt(), placeholder.metadata(),
+                Envelopes.JSON.createObjectNode().put("caseId", caseId).put("somethingNew", 42));
+    }
+
+    private PublishedEvent next(Object payload, String actorId, String actorRole) {
+        return Envelopes.wrap(caseId, nextSequence++, payload, actorId, actorRole);
+    }
+}
