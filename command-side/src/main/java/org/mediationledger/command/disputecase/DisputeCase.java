@@ -18,8 +18,10 @@ import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordMediati
 import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordWagePayment;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.RegisterDispute;
 import org.mediationledger.command.disputecase.LawyerCaseloads.LawyerStanding;
+import org.mediationledger.events.common.AwardKind;
 import org.mediationledger.events.common.CaseStage;
 import org.mediationledger.events.common.Instalment;
+import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
 import org.mediationledger.events.common.ReferralRegime;
 import org.mediationledger.events.disputecase.AwardRecorded;
@@ -54,6 +56,8 @@ public class DisputeCase {
 
     private static final Set<CaseStage> AWARDABLE = EnumSet.of(
             CaseStage.AGREED, CaseStage.MEDIATION_FAILED, CaseStage.LEGAL_AID, CaseStage.AWARDED);
+    private static final Set<CaseStage> RETURNABLE_TO_COURT = EnumSet.of(
+            CaseStage.REGISTERED, CaseStage.IN_MEDIATION, CaseStage.MEDIATION_FAILED);
 
     @AggregateIdentifier
     private String caseId;
@@ -64,7 +68,12 @@ public class DisputeCase {
     private LocalDate mediatorReceivedOn;
     private LocalDate originalDeadline;
     private LocalDate mediationDeadline;
-    private Long agreedFen;
+    private MediationAgreementReached agreement;
+    private MediationExtended lastExtension;
+    private MediationFailed failure;
+    private AwardRecorded lastAward;
+    /** The business date of the latest act recorded on the case; a closure cannot precede it. */
+    private LocalDate lastActOn;
     private Long enforceableFen;
     private long recoveredFen;
     private Map<String, MediationSessionHeld> sessions = new HashMap<>();
@@ -103,7 +112,7 @@ public class DisputeCase {
         requireIntakeFacts(command.intake());
         requireReferralAllowedUnderItsRegime(referral);
         if (command.referredOn().isAfter(command.intake().registeredOn())) {
-            throw new ProcessRuleViolation("referredOn", "a referral cannot be dated after the day it is recorded");
+            throw new InvalidCommand("referredOn", "a referral cannot be dated after the day it is recorded");
         }
         apply(registered(command.caseId(), command.intake()));
         apply(referral);
@@ -118,32 +127,32 @@ public class DisputeCase {
     private static void requireReferralAllowedUnderItsRegime(CourtReferralReceived referral) {
         if (referral.regime() == ReferralRegime.FILING_FIRST_2025) {
             if (referral.referralKind() == ReferralKind.PRE_FILING_DELEGATED) {
-                throw new ProcessRuleViolation("referralKind",
+                throw new InvalidCommand("referralKind",
                         "pre-filing delegated mediation ended on 2024-12-31; from 2025-01-01 a court refers only filed cases (ENTRUSTED)");
             }
             if (referral.courtCaseNumber() == null) {
-                throw new ProcessRuleViolation("courtCaseNumber",
+                throw new InvalidCommand("courtCaseNumber",
                         "from 2025-01-01 a referred case must be registered at court first: the court case number is required");
             }
             if (!referral.partiesConsented()) {
-                throw new ProcessRuleViolation("partiesConsented",
+                throw new InvalidCommand("partiesConsented",
                         "from 2025-01-01 entrusted mediation needs the parties' consent");
             }
         } else if (referral.referralKind() == ReferralKind.ENTRUSTED && referral.courtCaseNumber() == null) {
-            throw new ProcessRuleViolation("courtCaseNumber",
+            throw new InvalidCommand("courtCaseNumber",
                     "entrusted mediation concerns a filed case: the court case number is required");
         }
     }
 
     private static void requireIntakeFacts(IntakeDetails intake) {
         if (intake.claimedFen() <= 0) {
-            throw new ProcessRuleViolation("claimedFen", "the claimed amount must be positive");
+            throw new InvalidCommand("claimedFen", "the claimed amount must be positive");
         }
         if (intake.respondents().isEmpty()) {
-            throw new ProcessRuleViolation("respondents", "at least one respondent must be named");
+            throw new InvalidCommand("respondents", "at least one respondent must be named");
         }
         if (intake.appliedOn().isAfter(intake.registeredOn())) {
-            throw new ProcessRuleViolation("appliedOn", "the worker cannot have applied after the day the case is registered");
+            throw new InvalidCommand("appliedOn", "the worker cannot have applied after the day the case is registered");
         }
     }
 
@@ -181,6 +190,9 @@ public class DisputeCase {
         }
         if (stage != CaseStage.REGISTERED && stage != CaseStage.IN_MEDIATION) {
             throw new ProcessRuleViolation("a mediator can be assigned only before mediation has ended; the case is " + stage);
+        }
+        if (mediationDeadline != null) {
+            requireCourtPeriodNotOver("receivedOn", command.receivedOn());
         }
         if (command.receivedOn().isBefore(startOfCase())) {
             throw new ProcessRuleViolation("receivedOn", "the mediator cannot receive the file before the case reached the union ("
@@ -227,10 +239,14 @@ public class DisputeCase {
      */
     @CommandHandler
     public long handle(ExtendMediation command) {
+        if (lastExtension != null && lastExtension.newDeadline().equals(command.newDeadline())
+                && lastExtension.consentRecordedOn().equals(command.consentRecordedOn())) {
+            return AggregateLifecycle.getVersion();
+        }
         requireOpen();
         requireStage(CaseStage.IN_MEDIATION, "an extension of mediation");
         if (!command.newDeadline().isAfter(mediationDeadline)) {
-            throw new ProcessRuleViolation("newDeadline", "the new deadline must be after the current one (" + mediationDeadline + ")");
+            throw new InvalidCommand("newDeadline", "the new deadline must be after the current one (" + mediationDeadline + ")");
         }
         if (command.consentRecordedOn().isAfter(mediationDeadline)) {
             throw new ProcessRuleViolation("consentRecordedOn", "consent must be given before the mediation period ends ("
@@ -255,17 +271,29 @@ public class DisputeCase {
      */
     @CommandHandler
     public long handle(ReachAgreement command) {
+        MediationAgreementReached repeated = new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(),
+                command.instalments());
+        if (repeated.equals(agreement)) {
+            return AggregateLifecycle.getVersion();
+        }
+        requireValidPlan(command);
         requireOpen();
         requireStage(CaseStage.IN_MEDIATION, "a mediation agreement");
-        if (command.agreedFen() <= 0) {
-            throw new ProcessRuleViolation("agreedFen", "the agreed amount must be positive");
-        }
         if (command.agreedFen() < recoveredFen) {
             throw new ProcessRuleViolation("agreedFen", "the agreed amount cannot be less than what was already recovered ("
                     + recoveredFen + " fen)");
         }
         requireNotBefore("effectiveOn", command.effectiveOn(), mediatorReceivedOn, "the mediator received the file");
         requireCourtPeriodNotOver("effectiveOn", command.effectiveOn());
+        apply(new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(), command.instalments()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** Content that is wrong whatever the case's state: answered 400 before any rule of the process. */
+    private static void requireValidPlan(ReachAgreement command) {
+        if (command.agreedFen() <= 0) {
+            throw new InvalidCommand("agreedFen", "the agreed amount must be positive");
+        }
         List<Instalment> instalments = command.instalments();
         if (!instalments.isEmpty()) {
             long total = 0;
@@ -273,28 +301,30 @@ public class DisputeCase {
             for (int i = 0; i < instalments.size(); i++) {
                 Instalment instalment = instalments.get(i);
                 if (instalment.amountFen() <= 0) {
-                    throw new ProcessRuleViolation("instalments[" + i + "].amountFen", "an instalment must be positive");
+                    throw new InvalidCommand("instalments[" + i + "].amountFen", "an instalment must be positive");
                 }
                 if (instalment.dueOn().isBefore(command.effectiveOn())) {
-                    throw new ProcessRuleViolation("instalments[" + i + "].dueOn", "an instalment cannot fall due before the agreement takes effect");
+                    throw new InvalidCommand("instalments[" + i + "].dueOn", "an instalment cannot fall due before the agreement takes effect");
                 }
                 if (previous != null && !instalment.dueOn().isAfter(previous)) {
-                    throw new ProcessRuleViolation("instalments[" + i + "].dueOn", "instalments must fall due in order, one per day at most");
+                    throw new InvalidCommand("instalments[" + i + "].dueOn", "instalments must fall due in order, one per day at most");
                 }
                 previous = instalment.dueOn();
                 total = Math.addExact(total, instalment.amountFen());
             }
             if (total != command.agreedFen()) {
-                throw new ProcessRuleViolation("instalments", "the instalments add up to " + total
+                throw new InvalidCommand("instalments", "the instalments add up to " + total
                         + " fen but the agreed amount is " + command.agreedFen() + " fen");
             }
         }
-        apply(new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(), instalments));
-        return AggregateLifecycle.getVersion();
     }
 
     @CommandHandler
     public long handle(RecordMediationFailure command) {
+        MediationFailed repeated = new MediationFailed(caseId, command.reason(), command.failedOn());
+        if (repeated.equals(failure)) {
+            return AggregateLifecycle.getVersion();
+        }
         requireOpen();
         requireStage(CaseStage.IN_MEDIATION, "a mediation failure");
         requireNotBefore("failedOn", command.failedOn(), mediatorReceivedOn, "the mediator received the file");
@@ -310,7 +340,15 @@ public class DisputeCase {
      */
     @CommandHandler
     public long handle(RecordAward command) {
+        AwardRecorded repeated = new AwardRecorded(caseId, command.kind(), command.enforceableFen(), command.decidedOn(),
+                command.reference());
+        if (repeated.equals(lastAward)) {
+            return AggregateLifecycle.getVersion();
+        }
         requireOpen();
+        if (command.kind() == AwardKind.CONFIRMED_AGREEMENT && agreement == null) {
+            throw new ProcessRuleViolation("kind", "a CONFIRMED_AGREEMENT award needs a mediation agreement on this case");
+        }
         if (!AWARDABLE.contains(stage)) {
             throw new ProcessRuleViolation("an award is recorded after mediation ended (agreement or failure); the case is " + stage);
         }
@@ -339,8 +377,11 @@ public class DisputeCase {
             throw new ConflictingRepeat("payment " + command.paymentId() + " was already recorded with different content");
         }
         requireOpen();
+        if (command.source() == PaymentSource.INSTALMENT && agreement == null) {
+            throw new ProcessRuleViolation("source", "an INSTALMENT payment needs a mediation agreement with instalments");
+        }
         if (command.amountFen() <= 0) {
-            throw new ProcessRuleViolation("amountFen", "a payment must be positive");
+            throw new InvalidCommand("amountFen", "a payment must be positive");
         }
         long owed = owedFen();
         long outstanding = owed - recoveredFen;
@@ -360,8 +401,8 @@ public class DisputeCase {
         if (enforceableFen != null) {
             return enforceableFen;
         }
-        if (agreedFen != null) {
-            return agreedFen;
+        if (agreement != null) {
+            return agreement.agreedFen();
         }
         return intake.claimedFen();
     }
@@ -393,10 +434,19 @@ public class DisputeCase {
                 if (courtReferral == null) {
                     throw new ProcessRuleViolation("outcome", "only a court-referred case can be returned to court");
                 }
+                if (!RETURNABLE_TO_COURT.contains(stage)) {
+                    throw new ProcessRuleViolation("outcome", "a court-referred case goes back to its court when mediation "
+                            + "did not succeed; this one is " + stage);
+                }
             }
             case TRANSFERRED_TO_ARBITRATION -> {
-                if (stage != CaseStage.MEDIATION_FAILED) {
-                    throw new ProcessRuleViolation("outcome", "a case goes to arbitration after mediation failed; the case is " + stage);
+                // LDMAL art. 14: after a failure, or once the 15 days passed without agreement
+                boolean lapsed = stage == CaseStage.IN_MEDIATION && command.closedOn().isAfter(mediationDeadline);
+                if (courtReferral != null) {
+                    throw new ProcessRuleViolation("outcome", "a court-referred case goes back to its court (RETURNED_TO_COURT), not to arbitration");
+                }
+                if (stage != CaseStage.MEDIATION_FAILED && !lapsed) {
+                    throw new ProcessRuleViolation("outcome", "a case goes to arbitration after mediation failed or its period ended; the case is " + stage);
                 }
             }
             case RELIEF_PAID -> throw new ProcessRuleViolation("outcome", "no relief payout has been recorded for this case");
@@ -405,6 +455,7 @@ public class DisputeCase {
             }
         }
         requireNotBefore("closedOn", command.closedOn(), intake.registeredOn(), "the case was registered");
+        requireNotBefore("closedOn", command.closedOn(), lastActOn, "of the case's latest recorded act");
         apply(new CaseClosed(caseId, command.outcome(), command.closedOn()));
         return AggregateLifecycle.getVersion();
     }
@@ -448,6 +499,10 @@ public class DisputeCase {
         return AggregateLifecycle.getVersion();
     }
 
+    private static LocalDate latest(LocalDate a, LocalDate b) {
+        return a == null || b.isAfter(a) ? b : a;
+    }
+
     private static boolean isBlank(String text) {
         return text == null || text.isBlank();
     }
@@ -461,6 +516,7 @@ public class DisputeCase {
     @EventSourcingHandler
     void on(DisputeRegistered event) {
         caseId = event.caseId();
+        lastActOn = event.appliedOn();
         stage = CaseStage.REGISTERED;
         intake = new IntakeDetails(event.claimant(), event.respondents(), event.category(), event.claimedFen(),
                 event.channel(), event.district(), event.facts(), event.appliedOn(), event.registeredOn());
@@ -476,6 +532,7 @@ public class DisputeCase {
         stage = CaseStage.IN_MEDIATION;
         mediatorId = event.lawyerId();
         mediatorReceivedOn = event.receivedOn();
+        lastActOn = latest(lastActOn, event.receivedOn());
         if (originalDeadline == null) {
             originalDeadline = event.mediationDeadline();
         }
@@ -485,34 +542,43 @@ public class DisputeCase {
     @EventSourcingHandler
     void on(MediationSessionHeld event) {
         sessions.put(event.sessionId(), event);
+        lastActOn = latest(lastActOn, event.heldOn());
     }
 
     @EventSourcingHandler
     void on(MediationExtended event) {
         mediationDeadline = event.newDeadline();
+        lastExtension = event;
+        lastActOn = latest(lastActOn, event.consentRecordedOn());
     }
 
     @EventSourcingHandler
     void on(MediationAgreementReached event) {
         stage = CaseStage.AGREED;
-        agreedFen = event.agreedFen();
+        agreement = event;
+        lastActOn = latest(lastActOn, event.effectiveOn());
     }
 
     @EventSourcingHandler
     void on(MediationFailed event) {
         stage = CaseStage.MEDIATION_FAILED;
+        failure = event;
+        lastActOn = latest(lastActOn, event.failedOn());
     }
 
     @EventSourcingHandler
     void on(AwardRecorded event) {
         stage = CaseStage.AWARDED;
         enforceableFen = event.enforceableFen();
+        lastAward = event;
+        lastActOn = latest(lastActOn, event.decidedOn());
     }
 
     @EventSourcingHandler
     void on(WagePaymentRecorded event) {
         payments.put(event.paymentId(), event);
         recoveredFen = event.recoveredFen();
+        lastActOn = latest(lastActOn, event.paidOn());
     }
 
     @EventSourcingHandler

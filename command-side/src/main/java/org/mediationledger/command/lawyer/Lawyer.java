@@ -8,7 +8,7 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.mediationledger.command.disputecase.ProcessRuleViolation;
+import org.mediationledger.command.disputecase.InvalidCommand;
 import org.mediationledger.command.disputecase.ConflictingRepeat;
 import org.mediationledger.events.lawyer.LawyerRegistered;
 
@@ -41,7 +41,7 @@ public class Lawyer {
             return AggregateLifecycle.getVersion();
         }
         if (command.maxActiveCases() < 1) {
-            throw new ProcessRuleViolation("maxActiveCases", "a lawyer must be able to carry at least one case");
+            throw new InvalidCommand("maxActiveCases", "a lawyer must be able to carry at least one case");
         }
         apply(registered);
         return AggregateLifecycle.getVersion();

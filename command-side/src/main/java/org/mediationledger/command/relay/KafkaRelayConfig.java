@@ -1,6 +1,10 @@
 package org.mediationledger.command.relay;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -81,6 +85,7 @@ public class KafkaRelayConfig {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("topic " + name + " could not be created", e.getCause());
             }
+            keepForever(admin, name);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer within 30 s while creating topic " + name, e);
         }
@@ -88,6 +93,31 @@ public class KafkaRelayConfig {
     }
 
     public record EventTopic(String name) {
+    }
+
+    /**
+     * A topic created by someone else (an auto-creating client, an operator) may carry the cluster's
+     * default retention, which would silently delete the history views are rebuilt from: set it to
+     * unlimited, and say so.
+     */
+    private static void keepForever(Admin admin, String name) throws InterruptedException {
+        ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, name);
+        try {
+            Config config = admin.describeConfigs(List.of(topic)).all().get(30, TimeUnit.SECONDS).get(topic);
+            List<AlterConfigOp> changes = new java.util.ArrayList<>();
+            for (String key : List.of(TopicConfig.RETENTION_MS_CONFIG, TopicConfig.RETENTION_BYTES_CONFIG)) {
+                ConfigEntry entry = config.get(key);
+                if (entry == null || !"-1".equals(entry.value())) {
+                    changes.add(new AlterConfigOp(new ConfigEntry(key, "-1"), AlterConfigOp.OpType.SET));
+                }
+            }
+            if (!changes.isEmpty()) {
+                log.warn("topic {} existed with limited retention; setting retention to unlimited", name);
+                admin.incrementalAlterConfigs(Map.of(topic, changes)).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the retention of topic " + name + " could not be checked", e);
+        }
     }
 
     /** A failed publication must stop the batch, so its token does not advance past unpublished events. */

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.mediationledger.command.security.Actor;
 import org.mediationledger.events.wire.EventMetadata;
 import org.springframework.http.HttpStatus;
@@ -41,6 +42,9 @@ public class CommandExecution {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String REQUEST_ID = "X-Request-Id";
     static final String CORRELATION_ID = "X-Correlation-Id";
+    private static final int CONCURRENCY_ATTEMPTS = 3;
+    /** Request and correlation ids travel into every event and onto Kafka: only short, plain tokens. */
+    private static final java.util.regex.Pattern SAFE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CommandGateway gateway;
     private final IdempotencyRecords idempotency;
@@ -82,6 +86,22 @@ public class CommandExecution {
         Actor actor = Actor.current();
         String requestHash = requestHash(request, body);
         // The record and the command's events commit together: a retry sees either both or neither.
+        // Axon releases its lock on the case before this outer transaction commits, so another command
+        // on the same case may lose the race for the next sequence number; run it again then.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executeIdempotently(request, status, commandPayload, answer, location, actor, key, requestHash);
+            } catch (ConcurrencyException e) {
+                if (attempt == CONCURRENCY_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private ResponseEntity<Object> executeIdempotently(HttpServletRequest request, HttpStatus status, Object commandPayload,
+                                                       LongFunction<CommandAnswer> answer, URI location, Actor actor,
+                                                       String key, String requestHash) {
         return transaction.execute(tx -> {
             IdempotencyRecords.Stored earlier = idempotency.claim(actor.id(), key, requestHash);
             if (earlier != null) {
@@ -180,6 +200,12 @@ public class CommandExecution {
 
     private static String headerOr(HttpServletRequest request, String header, String fallback) {
         String value = request.getHeader(header);
-        return value == null || value.isBlank() || value.length() > 200 ? fallback : value;
+        if (value == null) {
+            return fallback;
+        }
+        if (!SAFE_ID.matcher(value).matches()) {
+            throw new RequestHeaderProblem(header, "must be 1 to 100 letters, digits or . _ : -");
+        }
+        return value;
     }
 }

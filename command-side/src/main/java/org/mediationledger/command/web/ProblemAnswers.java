@@ -9,10 +9,12 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mediationledger.command.disputecase.ConflictingRepeat;
+import org.mediationledger.command.disputecase.InvalidCommand;
 import org.mediationledger.command.disputecase.ProcessRuleViolation;
 import org.mediationledger.command.disputecase.UnknownLawyer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -119,12 +121,17 @@ public class ProblemAnswers {
     }
 
     /** Exceptions from command handlers, possibly wrapped by the command bus. */
-    @ExceptionHandler({ProcessRuleViolation.class, ConflictingRepeat.class, UnknownLawyer.class, AggregateNotFoundException.class,
-            ConcurrencyException.class, ConflictingAggregateVersionException.class, CommandExecutionException.class})
+    @ExceptionHandler({InvalidCommand.class, ProcessRuleViolation.class, ConflictingRepeat.class, UnknownLawyer.class,
+            AggregateNotFoundException.class, ConcurrencyException.class, ConflictingAggregateVersionException.class,
+            CommandExecutionException.class, PessimisticLockingFailureException.class, Exception.class})
     ProblemDetail commandFailed(Exception e) {
         Throwable cause = e;
         while (cause instanceof CommandExecutionException && cause.getCause() != null) {
             cause = cause.getCause();
+        }
+        if (cause instanceof InvalidCommand invalid) {
+            List<FieldProblem> errors = invalid.field() == null ? List.of() : List.of(new FieldProblem(invalid.field(), invalid.getMessage()));
+            return problem(HttpStatus.BAD_REQUEST, "Invalid request", invalid.getMessage(), errors);
         }
         if (cause instanceof ProcessRuleViolation rule) {
             List<FieldProblem> errors = rule.field() == null ? List.of() : List.of(new FieldProblem(rule.field(), rule.getMessage()));
@@ -144,12 +151,25 @@ public class ProblemAnswers {
             return problem(HttpStatus.CONFLICT, "Stale version", "the case is at version " + stale.getActualVersion()
                     + ", not the version " + stale.getExpectedVersion() + " given in If-Match; reload it and decide again", List.of());
         }
-        if (cause instanceof ConcurrencyException) {
+        if (cause instanceof ConcurrencyException || hasCause(cause, PessimisticLockingFailureException.class)) {
             return problem(HttpStatus.CONFLICT, "Concurrent change",
                     "another change to this case was stored at the same moment; reload it and retry", List.of());
         }
-        log.error("command failed unexpectedly", cause);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the command could not be completed; nothing was stored", List.of());
+        if (cause instanceof org.springframework.web.ErrorResponse framework) {
+            return framework.getBody(); // Spring MVC's own 4xx (missing header, unsupported method, ...)
+        }
+        // the message may quote stored values; the stack trace is enough to find the cause
+        log.error("request failed unexpectedly: {}", cause.getClass().getName(), stackOnly(cause));
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request could not be completed; nothing was stored", List.of());
+    }
+
+    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, List<FieldProblem> errors) {
@@ -159,6 +179,16 @@ public class ProblemAnswers {
             problem.setProperties(Map.of("errors", errors));
         }
         return problem;
+    }
+
+    /** The same stack, without the messages, which could carry a stored value. */
+    private static Throwable stackOnly(Throwable error) {
+        Throwable copy = new Throwable(error.getClass().getName());
+        copy.setStackTrace(error.getStackTrace());
+        if (error.getCause() != null && error.getCause() != error) {
+            copy.initCause(stackOnly(error.getCause()));
+        }
+        return copy;
     }
 
     private static String path(JsonMappingException e) {

@@ -128,7 +128,7 @@ class DisputeCaseTest {
         void claimedAmount_mustBePositive() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterDispute(CASE, intake(0)))
-                    .expectException(ProcessRuleViolation.class)
+                    .expectException(InvalidCommand.class)
                     .expectNoEvents();
         }
 
@@ -180,7 +180,7 @@ class DisputeCaseTest {
         void referralFrom2025_withoutCourtCaseNumber_isRejected() {
             fixture.givenNoPriorActivity()
                     .when(refer(null, ReferralKind.ENTRUSTED, CourtProcedure.ORDINARY, LocalDate.of(2025, 3, 1), true))
-                    .expectException(ProcessRuleViolation.class)
+                    .expectException(InvalidCommand.class)
                     .expectExceptionMessage(containsString("court case number is required"));
         }
 
@@ -188,7 +188,7 @@ class DisputeCaseTest {
         void referralFrom2025_withoutPartiesConsent_isRejected() {
             fixture.givenNoPriorActivity()
                     .when(refer("(2025)鲁0203民初77号", ReferralKind.ENTRUSTED, CourtProcedure.ORDINARY, LocalDate.of(2025, 3, 1), false))
-                    .expectException(ProcessRuleViolation.class)
+                    .expectException(InvalidCommand.class)
                     .expectExceptionMessage(containsString("consent"));
         }
 
@@ -197,7 +197,7 @@ class DisputeCaseTest {
             fixture.givenNoPriorActivity()
                     .when(refer("(2025)鲁0203民初77号", ReferralKind.PRE_FILING_DELEGATED, CourtProcedure.ORDINARY,
                             LocalDate.of(2025, 1, 2), true))
-                    .expectException(ProcessRuleViolation.class)
+                    .expectException(InvalidCommand.class)
                     .expectExceptionMessage(containsString("pre-filing delegated mediation ended"));
         }
 
@@ -323,7 +323,7 @@ class DisputeCaseTest {
             List<Instalment> plan = List.of(new Instalment(LocalDate.of(2025, 7, 1), 100_000));
             fixture.given(registered(500_000), mediatorAssigned())
                     .when(new ReachAgreement(CASE, 400_000, LocalDate.of(2025, 6, 10), plan, null))
-                    .expectException(ProcessRuleViolation.class)
+                    .expectException(InvalidCommand.class)
                     .expectExceptionMessage(containsString("add up to"));
         }
 
@@ -332,7 +332,7 @@ class DisputeCaseTest {
             List<Instalment> plan = List.of(new Instalment(LocalDate.of(2025, 6, 1), 400_000));
             fixture.given(registered(500_000), mediatorAssigned())
                     .when(new ReachAgreement(CASE, 400_000, LocalDate.of(2025, 6, 10), plan, null))
-                    .expectException(ProcessRuleViolation.class);
+                    .expectException(InvalidCommand.class);
         }
 
         @Test
@@ -357,6 +357,29 @@ class DisputeCaseTest {
             fixture.given(registered(500_000), mediatorAssigned())
                     .when(new RecordMediationFailure(CASE, "雇主拒绝出席", LocalDate.of(2025, 6, 12), null))
                     .expectEvents(new MediationFailed(CASE, "雇主拒绝出席", LocalDate.of(2025, 6, 12)));
+        }
+
+        @Test
+        void repeatedAgreement_withTheSameTerms_isANoOp() {
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000))
+                    .when(new ReachAgreement(CASE, 400_000, LocalDate.of(2025, 6, 10), List.of(), null))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void repeatedFailure_isANoOp() {
+            fixture.given(registered(500_000), mediatorAssigned(), new MediationFailed(CASE, "x", LocalDate.of(2025, 6, 12)))
+                    .when(new RecordMediationFailure(CASE, "x", LocalDate.of(2025, 6, 12), null))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void courtReferral_afterItsPeriodEnded_takesNoNewMediator() {
+            MediatorAssigned assigned = new MediatorAssigned(CASE, "lawyer1", LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 16), null, null);
+            fixture.given(registered(500_000), referral2025(CourtProcedure.SIMPLE, 7), assigned)
+                    .when(new AssignMediator(CASE, "lawyer2", LocalDate.of(2025, 6, 20), "urgent", null))
+                    .expectException(ProcessRuleViolation.class);
         }
 
         @Test
@@ -423,6 +446,29 @@ class DisputeCaseTest {
         }
 
         @Test
+        void instalmentPayment_withoutAnAgreement_isRejected() {
+            fixture.given(registered(500_000))
+                    .when(new RecordWagePayment(CASE, "p1", 100, LocalDate.of(2025, 6, 20), PaymentSource.INSTALMENT, null))
+                    .expectException(ProcessRuleViolation.class)
+                    .expectExceptionMessage(containsString("INSTALMENT"));
+        }
+
+        @Test
+        void confirmedAgreementAward_withoutAnAgreement_isRejected() {
+            fixture.given(registered(500_000), mediatorAssigned(), new MediationFailed(CASE, "x", LocalDate.of(2025, 6, 12)))
+                    .when(new RecordAward(CASE, AwardKind.CONFIRMED_AGREEMENT, 500_000, LocalDate.of(2025, 6, 19), "ref", null))
+                    .expectException(ProcessRuleViolation.class);
+        }
+
+        @Test
+        void repeatedAward_withTheSameContent_isANoOp() {
+            AwardRecorded award = new AwardRecorded(CASE, AwardKind.ARBITRATION_AWARD, 600_000, LocalDate.of(2025, 6, 19), "ref");
+            fixture.given(registered(500_000), mediatorAssigned(), new MediationFailed(CASE, "x", LocalDate.of(2025, 6, 12)), award)
+                    .when(new RecordAward(CASE, AwardKind.ARBITRATION_AWARD, 600_000, LocalDate.of(2025, 6, 19), "ref", null))
+                    .expectNoEvents();
+        }
+
+        @Test
         void award_beforeMediationEnded_isRejected() {
             fixture.given(registered(500_000), mediatorAssigned())
                     .when(new RecordAward(CASE, AwardKind.JUDGMENT, 500_000, LocalDate.of(2025, 6, 19), "ref", null))
@@ -456,6 +502,46 @@ class DisputeCaseTest {
             fixture.given(registered(500_000))
                     .when(new CloseCase(CASE, ClosureOutcome.RETURNED_TO_COURT, LocalDate.of(2025, 7, 1), null))
                     .expectException(ProcessRuleViolation.class);
+        }
+
+        @Test
+        void transferredToArbitration_afterFailure_orAfterTheUnionPeriodEnded() {
+            // LDMAL art. 14: unresolved after 15 days, the worker may apply for arbitration
+            fixture.given(registered(500_000), mediatorAssigned())
+                    .when(new CloseCase(CASE, ClosureOutcome.TRANSFERRED_TO_ARBITRATION, LocalDate.of(2025, 6, 18), null))
+                    .expectSuccessfulHandlerExecution();
+            fixture.given(registered(500_000), mediatorAssigned())
+                    .when(new CloseCase(CASE, ClosureOutcome.TRANSFERRED_TO_ARBITRATION, LocalDate.of(2025, 6, 10), null))
+                    .expectException(ProcessRuleViolation.class);
+        }
+
+        @Test
+        void courtReferral_isReturnedToCourt_notTransferredToArbitration() {
+            MediatorAssigned assigned = new MediatorAssigned(CASE, "lawyer1", LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 16), null, null);
+            fixture.given(registered(500_000), referral2025(CourtProcedure.SIMPLE, 7), assigned,
+                            new MediationFailed(CASE, "x", LocalDate.of(2025, 6, 12)))
+                    .when(new CloseCase(CASE, ClosureOutcome.TRANSFERRED_TO_ARBITRATION, LocalDate.of(2025, 6, 20), null))
+                    .expectException(ProcessRuleViolation.class);
+            fixture.given(registered(500_000), referral2025(CourtProcedure.SIMPLE, 7), assigned,
+                            new MediationFailed(CASE, "x", LocalDate.of(2025, 6, 12)))
+                    .when(new CloseCase(CASE, ClosureOutcome.RETURNED_TO_COURT, LocalDate.of(2025, 6, 20), null))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void agreedCourtReferral_isNotReturnedToCourt() {
+            MediatorAssigned assigned = new MediatorAssigned(CASE, "lawyer1", LocalDate.of(2025, 6, 9), LocalDate.of(2025, 6, 16), null, null);
+            fixture.given(registered(500_000), referral2025(CourtProcedure.SIMPLE, 7), assigned, agreed(400_000))
+                    .when(new CloseCase(CASE, ClosureOutcome.RETURNED_TO_COURT, LocalDate.of(2025, 6, 20), null))
+                    .expectException(ProcessRuleViolation.class);
+        }
+
+        @Test
+        void closure_cannotPrecedeTheLatestRecordedAct() {
+            fixture.given(registered(500_000), paid("p1", 100, 500_000, 100))
+                    .when(new CloseCase(CASE, ClosureOutcome.WITHDRAWN, LocalDate.of(2025, 6, 19), null))
+                    .expectException(ProcessRuleViolation.class)
+                    .expectExceptionMessage(containsString("latest recorded act"));
         }
 
         @Test

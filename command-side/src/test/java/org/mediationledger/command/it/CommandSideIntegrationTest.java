@@ -205,7 +205,26 @@ class CommandSideIntegrationTest {
         assertThat(future.statusCode()).isEqualTo(400);
         assertThat(future.body()).contains("appliedOn");
 
-        assertThat(totalEvents()).isEqualTo(before);
+        HttpResponse<String> fractionalFen = post("/api/cases", "staff", intake(UUID.randomUUID().toString(), ID_NUMBER, 1000)
+                .replace("\"claimedFen\":1000", "\"claimedFen\":1000.5"));
+        assertThat(fractionalFen.statusCode()).isEqualTo(400);
+        assertThat(fractionalFen.body()).contains("claimedFen");
+
+        HttpResponse<String> amountAsText = post("/api/cases", "staff", intake(UUID.randomUUID().toString(), ID_NUMBER, 1000)
+                .replace("\"claimedFen\":1000", "\"claimedFen\":\"1000\""));
+        assertThat(amountAsText.statusCode()).isEqualTo(400);
+
+        HttpResponse<String> unsafeRequestId = post("/api/cases", "staff", intake(UUID.randomUUID().toString(), ID_NUMBER, 1000),
+                "X-Request-Id", "<script>");
+        assertThat(unsafeRequestId.statusCode()).isEqualTo(400);
+        assertThat(unsafeRequestId.body()).contains("X-Request-Id");
+
+        HttpResponse<String> instalmentsNotAddingUp = post("/api/cases/" + registerCase(1000) + "/agreement", "lawyer1",
+                "{\"agreedFen\":900,\"effectiveOn\":\"2025-06-10\",\"instalments\":[{\"dueOn\":\"2025-07-01\",\"amountFen\":100}]}");
+        assertThat(instalmentsNotAddingUp.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(instalmentsNotAddingUp.body()).get("errors").get(0).get("field").asText()).isEqualTo("instalments");
+
+        assertThat(totalEvents()).isEqualTo(before + 1);
     }
 
     @Test

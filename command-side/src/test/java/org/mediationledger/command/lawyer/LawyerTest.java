@@ -5,7 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mediationledger.command.disputecase.ConflictingRepeat;
-import org.mediationledger.command.disputecase.ProcessRuleViolation;
+import org.mediationledger.command.disputecase.InvalidCommand;
 import org.mediationledger.command.lawyer.Lawyer.RegisterLawyer;
 import org.mediationledger.events.lawyer.LawyerRegistered;
 
@@ -29,7 +29,7 @@ class LawyerTest {
     void limitBelowOneCase_isRejected() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterLawyer("lawyer1", "李娜", 0))
-                .expectException(ProcessRuleViolation.class);
+                .expectException(InvalidCommand.class);
     }
 
     @Test
