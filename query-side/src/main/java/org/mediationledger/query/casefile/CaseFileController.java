@@ -10,6 +10,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.UUID;
+
 /** The case file and the case list. Any signed-in role may read them for now (ownership comes later). */
 @RestController
 @RequestMapping("/api/cases")
@@ -23,9 +25,15 @@ public class CaseFileController {
         this.settings = settings;
     }
 
+    /**
+     * Case ids are UUIDs, as on the command side: anything else is answered 400 naming {@code caseId}
+     * ("must be a valid UUID", see ProblemResponses), the same problem the command side answers, not
+     * 404. The canonical (lower-case) form is looked up, which is the form the command side stores.
+     */
     @GetMapping("/{caseId}")
-    public CaseFile caseFile(@PathVariable String caseId) {
-        return queries.caseFile(caseId).orElseThrow(() -> new NotFound("no case " + caseId));
+    public CaseFile caseFile(@PathVariable UUID caseId) {
+        String id = caseId.toString();
+        return queries.caseFile(id).orElseThrow(() -> new NotFound("no case " + id));
     }
 
     @GetMapping

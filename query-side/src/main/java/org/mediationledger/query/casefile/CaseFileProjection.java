@@ -80,11 +80,19 @@ public class CaseFileProjection {
 
     /** Every event of a case, known or not, appears in its timeline and moves its version. */
     public void recordInTimeline(PublishedEvent envelope) {
+        if (envelope.occurredAt() == null) {
+            // EventIngestion refuses such an event before any projection runs (the case is held with the
+            // reason "has no occurredAt"), so this is a backstop: never write NULL into the NOT NULL
+            // occurred_at, and never invent a time. Thrown after other changes of this event, so it must
+            // not be ProjectionRefused (which is handled inside the transaction): this exception rolls the
+            // whole event back and the consumer holds the case as a permanent failure.
+            throw new IllegalArgumentException("event " + envelope.eventId() + " has no occurredAt");
+        }
         EventMetadata metadata = envelope.metadata();
         jdbc.update("INSERT INTO views.case_timeline (case_id, sequence, event_type, occurred_at, actor_id, actor_role) "
                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING",
                 envelope.aggregateId(), envelope.sequence(), envelope.type(),
-                envelope.occurredAt() == null ? null : Timestamp.from(envelope.occurredAt()),
+                Timestamp.from(envelope.occurredAt()),
                 metadata == null ? null : metadata.actorId(),
                 metadata == null ? null : metadata.actorRole());
         jdbc.update("UPDATE views.dispute_case SET version = ? WHERE case_id = ?", envelope.sequence(), envelope.aggregateId());

@@ -88,6 +88,16 @@ public class EventIngestion {
                 // applied below
             }
         }
+        if (event.occurredAt() == null) {
+            // The event store stamps every event, so a missing occurredAt is a malformed message. It is
+            // refused (its aggregate held, with the reason) rather than given an invented time: the
+            // timeline and every as-of answer read it, and a held case says so while a made-up time
+            // would be silently wrong. case_timeline.occurred_at is NOT NULL for the same reason.
+            hold(event, progress, "event " + event.eventId() + " (" + event.type() + ") has no occurredAt");
+            log.warn("{} {} stalled: event {} ({}, sequence {}) has no occurredAt",
+                    event.aggregateType(), event.aggregateId(), event.eventId(), event.type(), event.sequence());
+            return IngestionOutcome.REFUSED;
+        }
 
         IngestionOutcome outcome;
         Optional<Class<?>> type = EventTypes.byName(event.type());
@@ -133,6 +143,27 @@ public class EventIngestion {
                     event.aggregateType(), event.aggregateId(), event.sequence());
         }
         position.advance(partitionKey, event.globalIndex());
+        return outcome;
+    }
+
+    /**
+     * Holds the event's aggregate after {@link #ingest} failed for a reason of the event itself
+     * ({@link IngestFailure#PERMANENT}): the failed transaction kept nothing, so in a new one the
+     * aggregate is stalled at this event, exactly as behind a gap, with {@code reason}; the event is
+     * not applied and not recorded as processed (a replay of a corrected history applies it).
+     *
+     * @throws org.springframework.dao.DataAccessException when the database fails; nothing was changed then
+     */
+    public IngestionOutcome refuse(PublishedEvent event, String reason) {
+        IngestionOutcome outcome = transactions.execute(status -> {
+            AggregateProgress progress = sequences.lock(event.aggregateId(), event.aggregateType());
+            if (progress.verdictFor(event.sequence()) == AggregateProgress.Verdict.ALREADY_APPLIED) {
+                return IngestionOutcome.ALREADY_APPLIED;
+            }
+            hold(event, progress, reason);
+            return IngestionOutcome.REFUSED;
+        });
+        meters.counter("ml.projection.events", "outcome", outcome.name()).increment();
         return outcome;
     }
 

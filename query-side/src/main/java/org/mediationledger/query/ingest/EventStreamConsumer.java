@@ -9,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -21,11 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +32,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The one polling thread that feeds the topic's events to {@link EventIngestion}. Offsets are
- * committed by hand after a batch has been taken into the database, never before; if the database
- * fails, the batch is read again after a growing pause (its applied part is then skipped as
- * redelivered), so no event is lost and none is applied twice.
+ * committed by hand after a batch has been taken into the database, never before.
+ * <p>
+ * A failure to take in an event is classified by {@link IngestFailure}. If it is the database's
+ * (transient: connection lost, timeout, serialization failure, deadlock, ...), the batch is read
+ * again after a growing pause (its applied part is then skipped as redelivered), so no event is lost
+ * and none is applied twice. If it is the event's own (permanent: a constraint violation, bad SQL, a
+ * payload the projection cannot use), retrying would fail for ever and stop every case: only that
+ * event's aggregate is held, with the reason, and the batch and its offsets move on.
+ * <p>
+ * The topic is never created here ({@code allow.auto.create.topics=false}); until the command side
+ * has created it, the consumer keeps polling.
  */
 @Component
 public class EventStreamConsumer implements DisposableBean {
@@ -44,6 +50,7 @@ public class EventStreamConsumer implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(EventStreamConsumer.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(10);
 
     private final ConsumerSettings settings;
     private final KafkaSettings kafka;
@@ -98,6 +105,7 @@ public class EventStreamConsumer implements DisposableBean {
         KafkaConsumer<String, String> kafkaConsumer = consumer;
         try {
             kafkaConsumer.subscribe(List.of(settings.topic()));
+            reportIfTopicMissing(kafkaConsumer);
             Duration backoff = settings.retryBackoffInitial();
             while (!stopping()) {
                 ConsumerRecords<String, String> records = ConsumerRecords.empty();
@@ -151,7 +159,60 @@ public class EventStreamConsumer implements DisposableBean {
             log.error("message at {} offset {} lacks event id, aggregate or type; skipped", partitionKey, record.offset());
             return;
         }
-        ingestion.ingest(partitionKey, event);
+        try {
+            ingestion.ingest(partitionKey, event);
+        } catch (RuntimeException e) {
+            IngestFailure failure = IngestFailure.of(e);
+            if (failure == IngestFailure.TRANSIENT) {
+                throw e; // the database's: the whole batch is rewound and read again after a pause
+            }
+            refuse(event, e, failure);
+        }
+    }
+
+    /**
+     * A failure of this event's own ({@link IngestFailure#PERMANENT}, or one no list knows): holding
+     * its aggregate lets every other case and the offsets move on, where rewinding would read the
+     * same event and fail the same way for ever.
+     */
+    private void refuse(PublishedEvent event, RuntimeException e, IngestFailure failure) {
+        // ids and class names only: the exception's message can quote the row, personal data included
+        String reason = "event " + event.eventId() + " (" + event.type() + ") could not be applied: "
+                + e.getClass().getSimpleName();
+        if (failure == IngestFailure.UNRECOGNIZED) {
+            log.error("event {} ({}) of {} {} failed in a way not classified as transient or permanent ({}); "
+                            + "holding the aggregate", event.eventId(), event.type(), event.aggregateType(), event.aggregateId(),
+                    IngestFailure.describe(e), stackOnly(e));
+        } else {
+            log.warn("event {} ({}) of {} {} cannot be applied ({}); holding the aggregate, other cases go on",
+                    event.eventId(), event.type(), event.aggregateType(), event.aggregateId(), IngestFailure.describe(e));
+        }
+        try {
+            ingestion.refuse(event, reason);
+        } catch (RuntimeException holdFailed) {
+            if (IngestFailure.of(holdFailed) == IngestFailure.TRANSIENT) {
+                throw holdFailed;
+            }
+            // Not even the hold can be recorded. Skipping the event is still safe for the views: its
+            // aggregate's sequence did not move, so the aggregate's next event finds a gap and holds it.
+            log.error("event {} ({}) of {} {} skipped: holding its aggregate failed too ({})", event.eventId(),
+                    event.type(), event.aggregateType(), event.aggregateId(), IngestFailure.describe(holdFailed));
+        }
+    }
+
+    /** Says so once when the topic is not there yet; polling goes on regardless and picks it up later. */
+    private void reportIfTopicMissing(KafkaConsumer<String, String> kafkaConsumer) {
+        try {
+            if (kafkaConsumer.partitionsFor(settings.topic(), TOPIC_CHECK_TIMEOUT).isEmpty()) {
+                log.warn("topic {} does not exist yet; waiting for the command side to create it (never created here)",
+                        settings.topic());
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // the broker did not answer in time: polling will find out, and the health check reports the broker
+            log.info("could not check whether topic {} exists ({})", settings.topic(), e.getClass().getSimpleName());
+        }
     }
 
     private void commit(KafkaConsumer<String, String> kafkaConsumer) {
@@ -176,22 +237,24 @@ public class EventStreamConsumer implements DisposableBean {
     }
 
     private void reportFailure(RuntimeException e, Duration backoff) {
-        if (e instanceof DataAccessException || e instanceof TransactionException) {
+        if (IngestFailure.of(e) == IngestFailure.TRANSIENT) {
             // the message is not logged: a database error can quote the row, personal data included
-            log.warn("database unavailable ({}, SQL state {}); retrying the batch in {}",
-                    e.getClass().getSimpleName(), sqlState(e), backoff);
+            log.warn("database unavailable ({}); retrying the batch in {}", IngestFailure.describe(e), backoff);
         } else {
-            log.error("event batch failed; retrying in {}", backoff, e);
+            // polling or committing failed (the broker, the group), not an event: read the batch again
+            log.error("event batch failed ({}); retrying in {}", IngestFailure.describe(e), backoff, stackOnly(e));
         }
     }
 
-    private static String sqlState(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return sql.getSQLState();
-            }
+    /** The same stack without the messages, which could quote a stored value. */
+    private static Throwable stackOnly(Throwable error) {
+        Throwable copy = new Throwable(error.getClass().getName());
+        copy.setStackTrace(error.getStackTrace());
+        Throwable cause = error.getCause();
+        if (cause != null && cause != error) {
+            copy.initCause(stackOnly(cause));
         }
-        return "none";
+        return copy;
     }
 
     private boolean stopping() {
@@ -208,6 +271,11 @@ public class EventStreamConsumer implements DisposableBean {
                 // a new group reads the whole history: the topic keeps every event
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                // The command side creates the topic with unlimited retention (guarantee 6); a topic
+                // created here would get the cluster's default retention and silently lose history.
+                // Until it exists the consumer keeps polling: the client asks for metadata again while a
+                // subscribed topic is unknown, and is assigned its partitions soon after it appears.
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
     }

@@ -12,6 +12,9 @@ public enum IngestionOutcome {
     HELD_BEHIND_GAP,
     /** a type this version does not know: recorded as processed, the aggregate's sequence moves on, no view changes */
     UNKNOWN_TYPE_SKIPPED,
-    /** a known type whose payload could not be read or applied: its aggregate is stalled, nothing applied */
+    /**
+     * a known type that cannot be taken in (payload unreadable, no occurredAt, or a permanent failure of
+     * the projection, see {@link IngestFailure}): its aggregate is stalled, nothing applied
+     */
     REFUSED
 }

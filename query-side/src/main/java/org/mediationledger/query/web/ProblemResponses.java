@@ -9,6 +9,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.List;
@@ -29,6 +30,32 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         problem.setTitle("Invalid request parameter");
         problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.rule())));
         return problem;
+    }
+
+    /**
+     * A path variable that does not convert (a case id that is not a UUID): 400 naming it, in the
+     * command side's words, e.g. {@code caseId must be a valid UUID}. The value itself is not repeated.
+     */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String rule = "must be a valid " + describe(e.getRequiredType());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getName() + " " + rule);
+        problem.setTitle("Invalid request");
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", rule)));
+        return problem;
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        return switch (type.getSimpleName()) {
+            case "UUID" -> "UUID";
+            case "LocalDate" -> "date (YYYY-MM-DD)";
+            case "Long", "long", "Integer", "int" -> "whole number";
+            case "Boolean", "boolean" -> "boolean";
+            default -> type.getSimpleName();
+        };
     }
 
     @ExceptionHandler(NotFound.class)

@@ -7,8 +7,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
- * Puts {@code X-Projection-Position} on every read: the highest global index the views reflect
- * (API.md). Read before the view itself, so the answer reflects at least that position.
+ * Puts {@code X-Projection-Position} on every read: the highest global index the views have applied
+ * (API.md). Read before the view itself, so the event at that index is reflected in the answer.
+ * <p>
+ * It is not a watermark: events with lower indexes may still be unapplied, because order is kept
+ * only per partition (per case), partitions are consumed independently, and a held case stays
+ * behind. See {@link ProjectionPosition} and POSITION.md.
  */
 @Component
 public class ProjectionPositionHeader implements HandlerInterceptor {

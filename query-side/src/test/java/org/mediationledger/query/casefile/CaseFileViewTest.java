@@ -22,6 +22,7 @@ import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -201,7 +202,8 @@ class CaseFileViewTest extends ProjectionTestBase {
 
     @Test
     void unknownCase_isNotFoundProblem() {
-        HttpResponse<String> response = api.get("/api/cases/no-such-case");
+        String unknown = UUID.randomUUID().toString();
+        HttpResponse<String> response = api.get("/api/cases/" + unknown);
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -209,8 +211,35 @@ class CaseFileViewTest extends ProjectionTestBase {
         JsonNode problem = Api.parse(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(404);
         assertThat(problem.get("title").asText()).isEqualTo("Not found");
-        assertThat(problem.get("detail").asText()).contains("no-such-case");
+        assertThat(problem.get("detail").asText()).contains(unknown);
         assertThat(problem.get("type").asText()).isEqualTo("about:blank");
+    }
+
+    @Test
+    void caseIdThatIsNotAUuid_isBadRequestNamingCaseId_asOnTheCommandSide() {
+        HttpResponse<String> response = api.get("/api/cases/no-such-case");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = Api.parse(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asText()).isEqualTo("Invalid request");
+        assertThat(problem.get("detail").asText()).isEqualTo("caseId must be a valid UUID");
+        assertThat(problem.get("errors")).hasSize(1);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("caseId");
+        assertThat(problem.get("errors").get(0).get("message").asText()).isEqualTo("must be a valid UUID");
+    }
+
+    @Test
+    void caseId_isMatchedInItsCanonicalForm() {
+        Worker worker = Worker.enrol(db, "钱伟", "370203199001017777", "13522223333");
+        CaseStory story = new CaseStory();
+        publishAndAwait(story.registered(worker, EmploymentForm.NONE_WRITTEN, DisputeCategory.OTHER,
+                IntakeChannel.WALK_IN, "市南区", 50_000, LocalDate.of(2025, 6, 9)));
+
+        JsonNode file = api.json("/api/cases/" + story.caseId().toUpperCase(java.util.Locale.ROOT));
+        assertThat(file.get("caseId").asText()).isEqualTo(story.caseId());
     }
 
     @Test
