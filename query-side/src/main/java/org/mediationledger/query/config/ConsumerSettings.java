@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param maxPollRecords      the most records one poll hands over
  * @param retryBackoffInitial the first wait after a database failure
  * @param retryBackoffMax     the longest wait between retries
+ * @param sessionTimeout      how long the group waits for a silent member (a crashed node) before its
+ *                            partitions go to another member, or to the same node restarted
  */
 @ConfigurationProperties("ml.query-side")
 public record ConsumerSettings(String group,
@@ -20,5 +22,6 @@ public record ConsumerSettings(String group,
                                Duration pollTimeout,
                                int maxPollRecords,
                                Duration retryBackoffInitial,
-                               Duration retryBackoffMax) {
+                               Duration retryBackoffMax,
+                               Duration sessionTimeout) {
 }

@@ -262,22 +262,24 @@ public class EventStreamConsumer implements DisposableBean {
     }
 
     private Map<String, Object> consumerProperties() {
-        return Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, settings.group(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        return Map.ofEntries(
+                Map.entry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) settings.sessionTimeout().toMillis()),
+                Map.entry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) settings.sessionTimeout().toMillis() / 3),
+                Map.entry(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap()),
+                Map.entry(ConsumerConfig.GROUP_ID_CONFIG, settings.group()),
+                Map.entry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 // the relay writes transactionally at most: never read what it may still abort
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                Map.entry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 // a new group reads the whole history: the topic keeps every event
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords(),
+                Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()),
                 // The command side creates the topic with unlimited retention (guarantee 6); a topic
                 // created here would get the cluster's default retention and silently lose history.
                 // Until it exists the consumer keeps polling: the client asks for metadata again while a
                 // subscribed topic is unknown, and is assigned its partitions soon after it appears.
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+                Map.entry(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false),
+                Map.entry(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class),
+                Map.entry(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -72,9 +72,24 @@ final class RunningSystem implements AutoCloseable {
         service.process().destroyForcibly().waitFor();
     }
 
-    void restart(ServiceSpec spec) {
-        supervisor.start(spec);
-        supervisor.awaitHealthy(config.startTimeout());
+    /** Starts the service again and waits for its health (the crashed process stays in the supervisor's list). */
+    void restart(ServiceSpec spec) throws InterruptedException {
+        ServiceProcess restarted = supervisor.start(spec);
+        long deadline = System.nanoTime() + config.startTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!restarted.isAlive()) {
+                throw new IllegalStateException(spec.name() + " exited during restart: " + restarted.tail());
+            }
+            try {
+                if (send(HttpRequest.newBuilder(spec.healthUri()).timeout(Duration.ofSeconds(2)).GET().build()).statusCode() == 200) {
+                    return;
+                }
+            } catch (UncheckedIOException notYetListening) {
+                // keep polling
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(spec.name() + " did not become healthy again: " + restarted.tail());
     }
 
     HttpResponse<String> post(String path, String user, String json, String... headers) {
