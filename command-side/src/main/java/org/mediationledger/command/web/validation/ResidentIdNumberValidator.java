@@ -1,8 +1,5 @@
 package org.mediationledger.command.web.validation;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -10,26 +7,16 @@ import java.time.LocalDate;
  * GB 11643-1999: digits 7-14 are the date of birth; the 18th character is the check: the sum of the first
  * 17 digits times their weights, mod 11, indexes into "10X98765432". Messages never echo the number.
  */
-public class ResidentIdNumberValidator implements ConstraintValidator<ResidentIdNumber, String> {
+public class ResidentIdNumberValidator extends ProblemReportingValidator<ResidentIdNumber> {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
 
-    @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
-        if (value == null) {
-            return true; // @NotBlank says whether it is required
-        }
-        String problem = problemWith(value);
-        if (problem == null) {
-            return true;
-        }
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
-        return false;
+    public ResidentIdNumberValidator() {
+        super(ResidentIdNumberValidator::problemWith);
     }
 
-    /** Why the value is not a resident ID number, or null when it is one. */
+    /** Why the value breaks the standard, or null when it does not. */
     public static String problemWith(String value) {
         String id = value.toUpperCase();
         if (!id.matches("\\d{17}[\\dX]")) {

@@ -1,31 +1,19 @@
 package org.mediationledger.command.web.validation;
 
-import jakarta.validation.ConstraintValidator;
-import jakarta.validation.ConstraintValidatorContext;
-
 /**
  * GB 32100-2015: 18 characters from a 31-character alphabet (no I, O, S, V, Z); the last is the check:
  * 31 minus (the weighted sum of the first 17, mod 31), where 31 becomes 0.
  */
-public class UnifiedSocialCreditCodeValidator implements ConstraintValidator<UnifiedSocialCreditCode, String> {
+public class UnifiedSocialCreditCodeValidator extends ProblemReportingValidator<UnifiedSocialCreditCode> {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final int[] WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
 
-    @Override
-    public boolean isValid(String value, ConstraintValidatorContext context) {
-        if (value == null) {
-            return true;
-        }
-        String problem = problemWith(value);
-        if (problem == null) {
-            return true;
-        }
-        context.disableDefaultConstraintViolation();
-        context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
-        return false;
+    public UnifiedSocialCreditCodeValidator() {
+        super(UnifiedSocialCreditCodeValidator::problemWith);
     }
 
+    /** Why the value breaks the standard, or null when it does not. */
     public static String problemWith(String value) {
         String code = value.toUpperCase();
         if (code.length() != 18) {
