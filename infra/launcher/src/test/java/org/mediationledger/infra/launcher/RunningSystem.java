@@ -54,7 +54,12 @@ final class RunningSystem implements AutoCloseable {
             Path projectRoot = Path.of("").toAbsolutePath().resolve("../..").normalize();
             LaunchConfig config = LaunchConfig.fromEnvironment(env, projectRoot, Optional.empty());
             Supervisor supervisor = new Supervisor(config.stopGrace());
-            new Launcher(config, supervisor, Infrastructure.embedded()).start();
+            try {
+                new Launcher(config, supervisor, Infrastructure.embedded()).start();
+            } catch (RuntimeException e) {
+                supervisor.close(); // leave no PostgreSQL or service process behind a failed start
+                throw e;
+            }
             return new RunningSystem(config, supervisor);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
