@@ -16,7 +16,9 @@ import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
 import org.mediationledger.events.common.ReferralRegime;
 import org.mediationledger.events.common.Respondent;
+import org.mediationledger.events.disputecase.AgreementJudiciallyConfirmed;
 import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.EnforcementTerminated;
 import org.mediationledger.events.disputecase.CaseClosed;
 import org.mediationledger.events.disputecase.ClaimantRecord;
 import org.mediationledger.events.disputecase.CourtReferralReceived;
@@ -79,6 +81,10 @@ class GoldenSamplesTest {
                 entry("WagePaymentRecorded.1", new WagePaymentRecorded(CASE, "7d0e5b7a-0000-4000-8000-000000000001", 500_000L,
                         LocalDate.parse("2025-07-01"), PaymentSource.INSTALMENT, 1_000_000L, 500_000L, 500_000L)),
                 entry("CaseClosed.1", new CaseClosed(CASE, ClosureOutcome.RECOVERED_IN_FULL, LocalDate.parse("2025-08-01"))),
+                entry("AgreementJudiciallyConfirmed.1", new AgreementJudiciallyConfirmed(CASE, "court1", "(2025)鲁0203民特12号",
+                        LocalDate.parse("2025-06-20"), LocalDate.parse("2025-06-25"), 1_000_000L)),
+                entry("EnforcementTerminated.1", new EnforcementTerminated(CASE, "court1", "(2025)鲁0203执301号之一",
+                        LocalDate.parse("2025-10-20"), 500_000L)),
                 entry("LawyerRegistered.1", new LawyerRegistered("lawyer1", "李娜", 12)));
     }
 

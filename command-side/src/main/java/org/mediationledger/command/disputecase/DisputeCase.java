@@ -9,6 +9,8 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignMediator;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.CloseCase;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ConfirmAgreementJudicially;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.TerminateEnforcement;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ExtendMediation;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ReachAgreement;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ReceiveCourtReferral;
@@ -24,7 +26,9 @@ import org.mediationledger.events.common.Instalment;
 import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
 import org.mediationledger.events.common.ReferralRegime;
+import org.mediationledger.events.disputecase.AgreementJudiciallyConfirmed;
 import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.EnforcementTerminated;
 import org.mediationledger.events.disputecase.CaseClosed;
 import org.mediationledger.events.disputecase.CourtReferralReceived;
 import org.mediationledger.events.disputecase.DisputeRegistered;
@@ -72,6 +76,8 @@ public class DisputeCase {
     private MediationExtended lastExtension;
     private MediationFailed failure;
     private AwardRecorded lastAward;
+    private AgreementJudiciallyConfirmed confirmation;
+    private EnforcementTerminated enforcementTermination;
     /** The business date of the latest act recorded on the case; a closure cannot precede it. */
     private LocalDate lastActOn;
     private Long enforceableFen;
@@ -407,6 +413,57 @@ public class DisputeCase {
         return intake.claimedFen();
     }
 
+    /**
+     * A court confirms the agreement (司法确认): applied for within 30 days of the agreement taking effect
+     * (CPL arts. 205-206), it makes the agreed amount enforceable.
+     */
+    @CommandHandler
+    public long handle(ConfirmAgreementJudicially command) {
+        AgreementJudiciallyConfirmed confirmed = new AgreementJudiciallyConfirmed(caseId, command.court(), command.rulingNumber(),
+                command.appliedOn(), command.confirmedOn(), agreement == null ? 0 : agreement.agreedFen());
+        if (confirmation != null) {
+            return repeatOf(confirmation, confirmed, "the judicial confirmation");
+        }
+        if (command.confirmedOn().isBefore(command.appliedOn())) {
+            throw new InvalidCommand("confirmedOn", "a confirmation cannot precede its application");
+        }
+        requireOpen();
+        requireStage(CaseStage.AGREED, "a judicial confirmation");
+        LocalDate lastDayToApply = MediationPeriods.lastDay(agreement.effectiveOn(), MediationPeriods.CONFIRMATION_WINDOW_DAYS);
+        requireNotBefore("appliedOn", command.appliedOn(), agreement.effectiveOn(), "the agreement took effect");
+        if (command.appliedOn().isAfter(lastDayToApply)) {
+            throw new ProcessRuleViolation("appliedOn", "judicial confirmation must be applied for within 30 days of the agreement "
+                    + "taking effect (CPL art. 205), i.e. by " + lastDayToApply);
+        }
+        apply(confirmed);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * The court ended enforcement without full payment (终结本次执行). There must be something enforceable
+     * (a confirmed agreement or an award) and something still owed.
+     */
+    @CommandHandler
+    public long handle(TerminateEnforcement command) {
+        if (enforcementTermination != null) {
+            EnforcementTerminated repeated = new EnforcementTerminated(caseId, command.court(), command.rulingNumber(),
+                    command.terminatedOn(), enforcementTermination.outstandingFen());
+            return repeatOf(enforcementTermination, repeated, "the enforcement termination");
+        }
+        requireOpen();
+        if (enforceableFen == null) {
+            throw new ProcessRuleViolation("enforcement needs an enforceable title: a judicially confirmed agreement, "
+                    + "an arbitration award or a judgment");
+        }
+        long outstanding = owedFen() - recoveredFen;
+        if (outstanding <= 0) {
+            throw new ProcessRuleViolation("nothing is outstanding on this case; enforcement has nothing to end");
+        }
+        requireNotBefore("terminatedOn", command.terminatedOn(), lastActOn, "of the case's latest recorded act");
+        apply(new EnforcementTerminated(caseId, command.court(), command.rulingNumber(), command.terminatedOn(), outstanding));
+        return AggregateLifecycle.getVersion();
+    }
+
     // ---- closure ------------------------------------------------------------------------------
 
     /** The outcome must be true of the case: a case is recovered in full only when nothing is outstanding. */
@@ -579,6 +636,20 @@ public class DisputeCase {
         payments.put(event.paymentId(), event);
         recoveredFen = event.recoveredFen();
         lastActOn = latest(lastActOn, event.paidOn());
+    }
+
+    @EventSourcingHandler
+    void on(AgreementJudiciallyConfirmed event) {
+        confirmation = event;
+        enforceableFen = event.enforceableFen();
+        lastActOn = latest(lastActOn, event.confirmedOn());
+    }
+
+    @EventSourcingHandler
+    void on(EnforcementTerminated event) {
+        stage = CaseStage.ENFORCEMENT_TERMINATED;
+        enforcementTermination = event;
+        lastActOn = latest(lastActOn, event.terminatedOn());
     }
 
     @EventSourcingHandler

@@ -87,6 +87,21 @@ public final class DisputeCaseCommands {
                                     @TargetAggregateVersion Long expectedVersion) {
     }
 
+    public record ConfirmAgreementJudicially(@TargetAggregateIdentifier String caseId,
+                                             String court,
+                                             String rulingNumber,
+                                             LocalDate appliedOn,
+                                             LocalDate confirmedOn,
+                                             @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record TerminateEnforcement(@TargetAggregateIdentifier String caseId,
+                                       String court,
+                                       String rulingNumber,
+                                       LocalDate terminatedOn,
+                                       @TargetAggregateVersion Long expectedVersion) {
+    }
+
     public record CloseCase(@TargetAggregateIdentifier String caseId,
                             ClosureOutcome outcome,
                             LocalDate closedOn,

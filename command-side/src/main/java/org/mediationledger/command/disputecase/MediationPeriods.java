@@ -25,6 +25,9 @@ public final class MediationPeriods {
     /** From 2025-01-01 the parties may extend entrusted mediation by consent by at most 30 days. */
     public static final int MAX_EXTENSION_DAYS_2025 = 30;
 
+    /** Judicial confirmation must be applied for within 30 days of the agreement taking effect (CPL arts. 205-206). */
+    public static final int CONFIRMATION_WINDOW_DAYS = 30;
+
     private MediationPeriods() {
     }
 

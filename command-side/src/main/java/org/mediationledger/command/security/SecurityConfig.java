@@ -59,6 +59,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/mediation-sessions", "/api/cases/*/mediation-extension",
                                 "/api/cases/*/agreement", "/api/cases/*/mediation-failure", "/api/cases/*/award",
                                 "/api/cases/*/payments").hasRole(LAWYER)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/judicial-confirmation").hasRole(COURT_LIAISON)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/enforcement-termination").hasAnyRole(COURT_LIAISON, LAWYER)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/closure").hasAnyRole(LAWYER, UNION_STAFF)
                         .anyRequest().authenticated())
                 .build();

@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignMediator;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.CloseCase;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ConfirmAgreementJudicially;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.TerminateEnforcement;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ExtendMediation;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ReachAgreement;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ReceiveCourtReferral;
@@ -134,6 +136,24 @@ public class CaseCommandController {
         return onCase(request, caseId, body, HttpStatus.CREATED,
                 expected -> new RecordWagePayment(caseId.toString(), body.paymentId(), body.amountFen(), body.paidOn(),
                         body.source(), expected));
+    }
+
+    @PostMapping("/cases/{caseId}/judicial-confirmation")
+    public ResponseEntity<Object> confirmJudicially(@PathVariable UUID caseId,
+                                                    @Valid @RequestBody CaseRequests.JudicialConfirmationRequest body,
+                                                    HttpServletRequest request) {
+        return onCase(request, caseId, body, HttpStatus.OK,
+                expected -> new ConfirmAgreementJudicially(caseId.toString(), body.court(), body.rulingNumber(),
+                        body.appliedOn(), body.confirmedOn(), expected));
+    }
+
+    @PostMapping("/cases/{caseId}/enforcement-termination")
+    public ResponseEntity<Object> terminateEnforcement(@PathVariable UUID caseId,
+                                                       @Valid @RequestBody CaseRequests.EnforcementTerminationRequest body,
+                                                       HttpServletRequest request) {
+        return onCase(request, caseId, body, HttpStatus.OK,
+                expected -> new TerminateEnforcement(caseId.toString(), body.court(), body.rulingNumber(),
+                        body.terminatedOn(), expected));
     }
 
     @PostMapping("/cases/{caseId}/closure")

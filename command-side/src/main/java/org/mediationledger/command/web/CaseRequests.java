@@ -114,6 +114,17 @@ public final class CaseRequests {
                                  @NotNull PaymentSource source) {
     }
 
+    public record JudicialConfirmationRequest(@NotBlank @Size(max = 100) String court,
+                                              @NotBlank @Size(max = 100) String rulingNumber,
+                                              @NotNull @PastOrPresent LocalDate appliedOn,
+                                              @NotNull @PastOrPresent LocalDate confirmedOn) {
+    }
+
+    public record EnforcementTerminationRequest(@NotBlank @Size(max = 100) String court,
+                                                @NotBlank @Size(max = 100) String rulingNumber,
+                                                @NotNull @PastOrPresent LocalDate terminatedOn) {
+    }
+
     public record ClosureRequest(@NotNull ClosureOutcome outcome,
                                  @NotNull @PastOrPresent LocalDate closedOn) {
     }

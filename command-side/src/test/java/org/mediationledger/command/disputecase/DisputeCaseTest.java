@@ -27,7 +27,9 @@ import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
 import org.mediationledger.events.common.ReferralRegime;
 import org.mediationledger.events.common.Respondent;
+import org.mediationledger.events.disputecase.AgreementJudiciallyConfirmed;
 import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.EnforcementTerminated;
 import org.mediationledger.events.disputecase.CaseClosed;
 import org.mediationledger.events.disputecase.ClaimantRecord;
 import org.mediationledger.events.disputecase.CourtReferralReceived;
@@ -480,6 +482,75 @@ class DisputeCaseTest {
             fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000), paid("p1", 300_000, 400_000, 300_000))
                     .when(new RecordAward(CASE, AwardKind.CONFIRMED_AGREEMENT, 200_000, LocalDate.of(2025, 6, 25), "ref", null))
                     .expectException(ProcessRuleViolation.class);
+        }
+    }
+
+    @Nested
+    class JudicialConfirmationAndEnforcement {
+
+        static final LocalDate EFFECTIVE = LocalDate.of(2025, 6, 10);
+
+        @Test
+        void confirmation_appliedForWithin30Days_makesTheAgreedAmountEnforceable() {
+            // CPL arts. 205-206
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000))
+                    .when(new DisputeCaseCommands.ConfirmAgreementJudicially(CASE, "court1", "(2025)鲁0203民特12号",
+                            EFFECTIVE.plusDays(30), EFFECTIVE.plusDays(35), null))
+                    .expectEvents(new AgreementJudiciallyConfirmed(CASE, "court1", "(2025)鲁0203民特12号",
+                            EFFECTIVE.plusDays(30), EFFECTIVE.plusDays(35), 400_000));
+        }
+
+        @Test
+        void confirmation_appliedForAfter30Days_isRejected() {
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000))
+                    .when(new DisputeCaseCommands.ConfirmAgreementJudicially(CASE, "court1", "r", EFFECTIVE.plusDays(31),
+                            EFFECTIVE.plusDays(35), null))
+                    .expectException(ProcessRuleViolation.class)
+                    .expectExceptionMessage(containsString("within 30 days"));
+        }
+
+        @Test
+        void confirmation_withoutAnAgreement_isRejected() {
+            fixture.given(registered(500_000), mediatorAssigned())
+                    .when(new DisputeCaseCommands.ConfirmAgreementJudicially(CASE, "court1", "r", EFFECTIVE, EFFECTIVE, null))
+                    .expectException(ProcessRuleViolation.class);
+        }
+
+        @Test
+        void enforcementTermination_recordsWhatIsStillOwed() {
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000),
+                            new AgreementJudiciallyConfirmed(CASE, "court1", "r", EFFECTIVE, EFFECTIVE.plusDays(5), 400_000),
+                            paid("p1", 100_000, 400_000, 100_000))
+                    .when(new DisputeCaseCommands.TerminateEnforcement(CASE, "court1", "(2025)鲁0203执301号之一",
+                            LocalDate.of(2025, 10, 20), null))
+                    .expectEvents(new EnforcementTerminated(CASE, "court1", "(2025)鲁0203执301号之一", LocalDate.of(2025, 10, 20), 300_000));
+        }
+
+        @Test
+        void enforcementTermination_withoutAnEnforceableTitle_isRejected() {
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000))
+                    .when(new DisputeCaseCommands.TerminateEnforcement(CASE, "court1", "r", LocalDate.of(2025, 10, 20), null))
+                    .expectException(ProcessRuleViolation.class)
+                    .expectExceptionMessage(containsString("enforceable title"));
+        }
+
+        @Test
+        void enforcementTermination_withNothingOutstanding_isRejected() {
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000),
+                            new AgreementJudiciallyConfirmed(CASE, "court1", "r", EFFECTIVE, EFFECTIVE.plusDays(5), 400_000),
+                            paid("p1", 400_000, 400_000, 400_000))
+                    .when(new DisputeCaseCommands.TerminateEnforcement(CASE, "court1", "r", LocalDate.of(2025, 10, 20), null))
+                    .expectException(ProcessRuleViolation.class);
+        }
+
+        @Test
+        void paymentAfterEnforcementEnded_isStillRecorded() {
+            // enforcement may resume; what the employer pays later still counts
+            fixture.given(registered(500_000), mediatorAssigned(), agreed(400_000),
+                            new AgreementJudiciallyConfirmed(CASE, "court1", "r", EFFECTIVE, EFFECTIVE.plusDays(5), 400_000),
+                            new EnforcementTerminated(CASE, "court1", "r", LocalDate.of(2025, 10, 20), 400_000))
+                    .when(new RecordWagePayment(CASE, "late", 50_000, LocalDate.of(2025, 11, 1), PaymentSource.COURT_ENFORCEMENT, null))
+                    .expectSuccessfulHandlerExecution();
         }
     }
 

@@ -281,6 +281,32 @@ class CommandSideIntegrationTest {
     }
 
     @Test
+    void courtConfirmsTheAgreement_andEnforcementEnds_eachByTheRolesAllowed() throws Exception {
+        String lawyerId = "jc-" + UUID.randomUUID().toString().substring(0, 8);
+        post("/api/lawyers", "staff", "{\"lawyerId\":\"" + lawyerId + "\",\"name\":\"周杰\",\"maxActiveCases\":5}");
+        String caseId = registerCase(400_000);
+        String base = "/api/cases/" + caseId;
+        assertThat(post(base + "/mediator", "staff", "{\"lawyerId\":\"" + lawyerId + "\",\"receivedOn\":\"2025-06-03\"}").statusCode())
+                .isEqualTo(200);
+        assertThat(post(base + "/agreement", "lawyer1", "{\"agreedFen\":300000,\"effectiveOn\":\"2025-06-10\"}").statusCode())
+                .isEqualTo(200);
+        String confirmation = "{\"court\":\"court1\",\"rulingNumber\":\"(2025)鲁0203民特12号\",\"appliedOn\":\"2025-06-20\","
+                + "\"confirmedOn\":\"2025-06-25\"}";
+        assertThat(post(base + "/judicial-confirmation", "lawyer1", confirmation).statusCode()).isEqualTo(403);
+        HttpResponse<String> confirmed = post(base + "/judicial-confirmation", "court1", confirmation);
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        HttpResponse<String> late = post(base + "/judicial-confirmation", "court1", confirmation.replace("2025-06-20", "2025-07-20"));
+        assertThat(late.statusCode()).isEqualTo(409);
+
+        HttpResponse<String> ended = post(base + "/enforcement-termination", "lawyer1",
+                "{\"court\":\"court1\",\"rulingNumber\":\"(2025)鲁0203执301号之一\",\"terminatedOn\":\"2025-10-20\"}");
+        assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+        String payload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND payloadType LIKE '%EnforcementTerminated'", String.class, caseId);
+        assertThat(JSON.readTree(payload).get("outstandingFen").asLong()).isEqualTo(300_000);
+    }
+
+    @Test
     void sameWorker_keepsOneClaimantKeyAcrossCases() throws Exception {
         String first = registerCase(1000);
         String second = registerCase(2000);

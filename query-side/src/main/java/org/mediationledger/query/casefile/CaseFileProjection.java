@@ -3,7 +3,9 @@ package org.mediationledger.query.casefile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.events.common.CaseStage;
+import org.mediationledger.events.disputecase.AgreementJudiciallyConfirmed;
 import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.EnforcementTerminated;
 import org.mediationledger.events.disputecase.CaseClosed;
 import org.mediationledger.events.disputecase.ClaimantRecord;
 import org.mediationledger.events.disputecase.CourtReferralReceived;
@@ -70,6 +72,10 @@ public class CaseFileProjection {
             awardRecorded(e);
         } else if (event instanceof WagePaymentRecorded e) {
             paymentRecorded(e);
+        } else if (event instanceof AgreementJudiciallyConfirmed e) {
+            enforceable(e.caseId(), e.enforceableFen(), null); // the case stays AGREED: the agreement is now enforceable
+        } else if (event instanceof EnforcementTerminated e) {
+            setStage(e.caseId(), CaseStage.ENFORCEMENT_TERMINATED);
         } else if (event instanceof CaseClosed e) {
             closed(e);
         } else {
@@ -137,10 +143,15 @@ public class CaseFileProjection {
     }
 
     private void awardRecorded(AwardRecorded e) {
-        CaseAmounts amounts = amounts(e.caseId());
-        CaseAmounts awarded = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), e.enforceableFen(), amounts.recoveredFen());
-        jdbc.update("UPDATE views.dispute_case SET stage = ?, enforceable_fen = ?, outstanding_fen = ? WHERE case_id = ?",
-                CaseStage.AWARDED.name(), e.enforceableFen(), awarded.outstandingFen(), e.caseId());
+        enforceable(e.caseId(), e.enforceableFen(), CaseStage.AWARDED);
+    }
+
+    /** An enforceable amount becomes what is owed; {@code stage} null keeps the case's stage. */
+    private void enforceable(String caseId, long enforceableFen, CaseStage stage) {
+        CaseAmounts amounts = amounts(caseId);
+        CaseAmounts owed = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), enforceableFen, amounts.recoveredFen());
+        jdbc.update("UPDATE views.dispute_case SET stage = COALESCE(?, stage), enforceable_fen = ?, outstanding_fen = ? WHERE case_id = ?",
+                stage == null ? null : stage.name(), enforceableFen, owed.outstandingFen(), caseId);
     }
 
     private void paymentRecorded(WagePaymentRecorded e) {

@@ -164,6 +164,29 @@ class CaseFileViewTest extends ProjectionTestBase {
     }
 
     @Test
+    void confirmedAgreement_isEnforceable_andEndedEnforcementShowsItsStage() {
+        Worker worker = Worker.enrol(db, "刘洋", "370202198506154423", "13700001111");
+        CaseStory story = new CaseStory();
+        publishAndAwait(
+                story.registered(worker, EmploymentForm.PLATFORM_COOPERATION, DisputeCategory.UNPAID_WAGES,
+                        IntakeChannel.WALK_IN, "市北区", 600_000, LocalDate.of(2025, 5, 2)),
+                story.mediatorAssigned("lawyer3", LocalDate.of(2025, 5, 3), LocalDate.of(2025, 5, 17), null),
+                story.agreementReached(500_000, LocalDate.of(2025, 5, 10), java.util.List.of()),
+                story.judiciallyConfirmed(LocalDate.of(2025, 5, 20), LocalDate.of(2025, 5, 28)));
+        JsonNode confirmed = api.json("/api/cases/" + story.caseId());
+        assertThat(confirmed.get("stage").asText()).isEqualTo("AGREED");
+        assertThat(confirmed.get("enforceableFen").asLong()).isEqualTo(500_000);
+
+        publishAndAwait(
+                story.paid(100_000, LocalDate.of(2025, 6, 5), PaymentSource.COURT_ENFORCEMENT),
+                story.enforcementTerminated(LocalDate.of(2025, 9, 30)));
+        JsonNode ended = api.json("/api/cases/" + story.caseId());
+        assertThat(ended.get("stage").asText()).isEqualTo("ENFORCEMENT_TERMINATED");
+        assertThat(ended.get("outstandingFen").asLong()).isEqualTo(400_000);
+        assertThat(ended.get("responsibleLawyerId").asText()).isEqualTo("lawyer3");
+    }
+
+    @Test
     void pendingMediationPastItsLastDay_showsLapsed_andStaysNextDue() {
         Worker worker = Worker.enrol(db, "刘强", "370203199203034567", "13700001111");
         CaseStory story = new CaseStory();

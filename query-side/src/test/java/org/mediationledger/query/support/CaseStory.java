@@ -11,7 +11,9 @@ import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
 import org.mediationledger.events.common.ReferralRegime;
 import org.mediationledger.events.common.Respondent;
+import org.mediationledger.events.disputecase.AgreementJudiciallyConfirmed;
 import org.mediationledger.events.disputecase.AwardRecorded;
+import org.mediationledger.events.disputecase.EnforcementTerminated;
 import org.mediationledger.events.disputecase.CaseClosed;
 import org.mediationledger.events.disputecase.CourtReferralReceived;
 import org.mediationledger.events.disputecase.DisputeRegistered;
@@ -87,6 +89,18 @@ public final class CaseStory {
         this.enforceableFen = enforceableFen;
         return next(new AwardRecorded(caseId, AwardKind.ARBITRATION_AWARD, enforceableFen, decidedOn, "青劳人仲案字〔2025〕第12号"),
                 "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent judiciallyConfirmed(LocalDate appliedOn, LocalDate confirmedOn) {
+        this.enforceableFen = agreedFen;
+        return next(new AgreementJudiciallyConfirmed(caseId, "court1", "(2025)鲁0203民特12号", appliedOn, confirmedOn, agreedFen),
+                "court1", "COURT_LIAISON");
+    }
+
+    public PublishedEvent enforcementTerminated(LocalDate terminatedOn) {
+        long owed = enforceableFen != null ? enforceableFen : agreedFen != null ? agreedFen : claimedFen;
+        return next(new EnforcementTerminated(caseId, "court1", "(2025)鲁0203执301号之一", terminatedOn, owed - recoveredFen),
+                "court1", "COURT_LIAISON");
     }
 
     public PublishedEvent paid(long amountFen, LocalDate paidOn, PaymentSource source) {

@@ -15,6 +15,8 @@ public sealed interface DisputeCaseEvent permits
         MediationFailed,
         AwardRecorded,
         WagePaymentRecorded,
+        AgreementJudiciallyConfirmed,
+        EnforcementTerminated,
         CaseClosed {
 
     String caseId();
