@@ -1,6 +1,8 @@
 package org.mediationledger.bench;
 
 import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +38,8 @@ import java.util.function.IntConsumer;
  * Prints a Markdown report (stdout and {@code --report}); progress goes to stderr.
  */
 public final class CommandThroughput {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandThroughput.class);
 
     static final double TARGET_RATIO = 0.30;
     static final double TARGET_HALF_P99_MS = 50;
@@ -121,12 +125,12 @@ public final class CommandThroughput {
         try {
             o = new Options(args);
         } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+            LOG.error(e.getMessage());
             System.exit(2);
             return;
         }
         String report = new CommandThroughput(o).run();
-        System.out.println(report);
+        LOG.info("report:\n{}", report);
         if (!o.report.isBlank()) {
             Path file = Path.of(o.report);
             if (file.getParent() != null) {
@@ -595,6 +599,6 @@ public final class CommandThroughput {
     }
 
     static void log(String message) {
-        System.err.println("[bench " + Instant.now() + "] " + message);
+        LOG.info(message);
     }
 }

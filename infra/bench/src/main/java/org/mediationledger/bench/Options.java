@@ -1,5 +1,7 @@
 package org.mediationledger.bench;
 
+import org.slf4j.LoggerFactory;
+
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -67,7 +69,7 @@ final class Options {
             given.put(name, value);
         }
         if (given.containsKey("help")) {
-            System.out.println(usage());
+            LoggerFactory.getLogger(Options.class).info(usage());
             System.exit(0);
         }
         commandUrl = str("command-url", "http://localhost:" + env("ML_COMMAND_PORT", "8081"));
