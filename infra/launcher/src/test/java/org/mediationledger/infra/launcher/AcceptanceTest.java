@@ -1,8 +1,6 @@
 package org.mediationledger.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,7 @@ import static org.awaitility.Awaitility.await;
  * closed; the query side is killed half-way and restarted. The report's totals and every lawyer's
  * active caseload must then equal exactly what was sent.
  */
-class AcceptanceTest {
+class AcceptanceTest extends WholeSystemTest {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptanceTest.class);
     static final int LAWYERS = 19;
@@ -33,19 +31,7 @@ class AcceptanceTest {
     static final String[] DISTRICTS = {"市北区", "李沧区", "崂山区"};
     static final String[] CHANNELS = {"WALK_IN", "HOTLINE", "ONLINE", "INFORMATION_OFFICER"};
 
-    static RunningSystem system;
 
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
 
     /** What was sent, summed as the report must sum it. */
     static final class Expected {

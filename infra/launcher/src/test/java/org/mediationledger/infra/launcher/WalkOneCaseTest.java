@@ -5,8 +5,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mediationledger.events.wire.PublishedEvent;
 
@@ -28,23 +26,11 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL → on the Kafka topic → view updated on the query side; and the worker's ID number and
  * phone nowhere in plaintext: not in the event table, not on the topic, not in any log.
  */
-class WalkOneCaseTest {
+class WalkOneCaseTest extends WholeSystemTest {
 
     static final String ID_NUMBER = "11010519491231002X";
     static final String PHONE = "13812345678";
-    static RunningSystem system;
 
-    @BeforeAll
-    static void start() {
-        system = RunningSystem.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (system != null) {
-            system.close();
-        }
-    }
 
     @Test
     void readmeWalk_fromHttpCommandToEventStoreToTopicToView() throws Exception {
