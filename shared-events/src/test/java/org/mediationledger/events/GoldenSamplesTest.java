@@ -11,6 +11,8 @@ import org.mediationledger.events.common.CourtProcedure;
 import org.mediationledger.events.common.DisputeCategory;
 import org.mediationledger.events.common.EmploymentForm;
 import org.mediationledger.events.common.Instalment;
+import org.mediationledger.events.common.LegalAidBasis;
+import org.mediationledger.events.common.ReliefRejectionReason;
 import org.mediationledger.events.common.IntakeChannel;
 import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
@@ -29,6 +31,25 @@ import org.mediationledger.events.disputecase.MediationFailed;
 import org.mediationledger.events.disputecase.MediationSessionHeld;
 import org.mediationledger.events.disputecase.MediatorAssigned;
 import org.mediationledger.events.disputecase.WagePaymentRecorded;
+import org.mediationledger.events.disputecase.ConfirmationWindowLapsed;
+import org.mediationledger.events.disputecase.InstalmentOverdue;
+import org.mediationledger.events.disputecase.LegalAidApplied;
+import org.mediationledger.events.disputecase.LegalAidAssigned;
+import org.mediationledger.events.disputecase.LegalAidDecisionOverdue;
+import org.mediationledger.events.disputecase.LegalAidReassigned;
+import org.mediationledger.events.disputecase.MediationPeriodLapsed;
+import org.mediationledger.events.disputecase.ReliefApplied;
+import org.mediationledger.events.disputecase.ReliefApproved;
+import org.mediationledger.events.disputecase.ReliefPaid;
+import org.mediationledger.events.disputecase.ReliefRecovered;
+import org.mediationledger.events.disputecase.ReliefRejected;
+import org.mediationledger.events.relieffund.ContributionReceived;
+import org.mediationledger.events.relieffund.ReliefFundEstablished;
+import org.mediationledger.events.relieffund.ReliefPaidOut;
+import org.mediationledger.events.relieffund.ReliefRecoveryReceived;
+import org.mediationledger.events.relieffund.ReliefReservationRefused;
+import org.mediationledger.events.relieffund.ReliefReservationReleased;
+import org.mediationledger.events.relieffund.ReliefReserved;
 import org.mediationledger.events.lawyer.LawyerRegistered;
 import org.mediationledger.events.pii.EncryptedText;
 import org.mediationledger.events.wire.EventJson;
@@ -52,6 +73,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GoldenSamplesTest {
 
     private static final String CASE = "8f14e45f-ceea-4e7a-9d38-6d2a0b1c0001";
+    private static final String FUND = "3c9d2b1a-7e6f-4a5b-8c9d-0e1f2a3b4c5d";
+    private static final String WORKER = "c2a1d7a4-1b3e-4c55-9a7e-5d1c00000001";
+    private static final String LATE_PAYMENT = "7d0e5b7a-0000-4000-8000-000000000009";
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
 
     static Map<String, Object> expectedFacts() {
@@ -85,6 +109,36 @@ class GoldenSamplesTest {
                         LocalDate.parse("2025-06-20"), LocalDate.parse("2025-06-25"), 1_000_000L)),
                 entry("EnforcementTerminated.1", new EnforcementTerminated(CASE, "court1", "(2025)鲁0203执301号之一",
                         LocalDate.parse("2025-10-20"), 500_000L)),
+                entry("LegalAidApplied.1", new LegalAidApplied(CASE, LocalDate.parse("2025-06-13"), LocalDate.parse("2025-06-20"))),
+                entry("LegalAidAssigned.1", new LegalAidAssigned(CASE, "lawyer7", LegalAidBasis.MIGRANT_WORKER_WAGE_CLAIM,
+                        LocalDate.parse("2025-06-16"), "lawyer1", true, null, false)),
+                entry("LegalAidReassigned.1", new LegalAidReassigned(CASE, "lawyer7", "lawyer8", LocalDate.parse("2025-07-01"),
+                        false, "熟悉该平台用工模式")),
+                entry("LegalAidDecisionOverdue.1", new LegalAidDecisionOverdue(CASE, LocalDate.parse("2025-06-13"),
+                        LocalDate.parse("2025-06-20"))),
+                entry("MediationPeriodLapsed.1", new MediationPeriodLapsed(CASE, LocalDate.parse("2025-06-11"), true)),
+                entry("ConfirmationWindowLapsed.1", new ConfirmationWindowLapsed(CASE, LocalDate.parse("2025-07-12"))),
+                entry("InstalmentOverdue.1", new InstalmentOverdue(CASE, 2, LocalDate.parse("2025-08-01"), 1_000_000L, 500_000L)),
+                entry("ReliefApplied.1", new ReliefApplied(CASE, FUND, WORKER, 800_000L, "家中有两名学龄子女，无其他收入",
+                        LocalDate.parse("2025-10-22"), 500_000L)),
+                entry("ReliefApproved.1", new ReliefApproved(CASE, FUND, 300_000L, LocalDate.parse("2025-10-22"))),
+                entry("ReliefRejected.1", new ReliefRejected(CASE, FUND, ReliefRejectionReason.INSUFFICIENT_BALANCE,
+                        "available 120000 fen is below the 300000 fen to be paid")),
+                entry("ReliefPaid.1", new ReliefPaid(CASE, FUND, 300_000L, LocalDate.parse("2025-10-22"))),
+                entry("ReliefRecovered.1", new ReliefRecovered(CASE, FUND, LATE_PAYMENT, 200_000L, LocalDate.parse("2026-01-15"),
+                        200_000L, 100_000L)),
+                entry("ReliefFundEstablished.1", new ReliefFundEstablished(FUND, "市北区职工兜底救助基金", 300_000L,
+                        LocalDate.parse("2025-01-02"))),
+                entry("ContributionReceived.1", new ContributionReceived(FUND, "a1b2c3d4-0000-4000-8000-000000000001",
+                        "青岛某某物流有限公司", 5_000_000L, LocalDate.parse("2025-01-10"), 5_000_000L)),
+                entry("ReliefReserved.1", new ReliefReserved(FUND, CASE, WORKER, 800_000L, 300_000L, 4_700_000L)),
+                entry("ReliefReservationRefused.1", new ReliefReservationRefused(FUND, CASE, ReliefRejectionReason.WORKER_CAP_REACHED,
+                        "the worker has already received the cap of 300000 fen")),
+                entry("ReliefReservationReleased.1", new ReliefReservationReleased(FUND, CASE, 300_000L,
+                        "the case has only 200000 fen outstanding", 5_000_000L)),
+                entry("ReliefPaidOut.1", new ReliefPaidOut(FUND, CASE, WORKER, 300_000L, LocalDate.parse("2025-10-22"))),
+                entry("ReliefRecoveryReceived.1", new ReliefRecoveryReceived(FUND, CASE, LATE_PAYMENT, 200_000L,
+                        LocalDate.parse("2026-01-15"), 4_900_000L)),
                 entry("LawyerRegistered.1", new LawyerRegistered("lawyer1", "李娜", 12)));
     }
 

@@ -6,8 +6,10 @@ import org.mediationledger.events.common.AwardKind;
 import org.mediationledger.events.common.ClosureOutcome;
 import org.mediationledger.events.common.CourtProcedure;
 import org.mediationledger.events.common.Instalment;
+import org.mediationledger.events.common.LegalAidBasis;
 import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
+import org.mediationledger.events.common.ReliefRejectionReason;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -106,5 +108,53 @@ public final class DisputeCaseCommands {
                             ClosureOutcome outcome,
                             LocalDate closedOn,
                             @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // ---- legal aid (DOMAIN.md step 5) -----------------------------------------------------------
+
+    /** The worker applied for legal aid on {@code appliedOn}; the decision is due within 7 days. */
+    public record ApplyForLegalAid(@TargetAggregateIdentifier String caseId,
+                                   LocalDate appliedOn,
+                                   @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    /**
+     * Assign (or reassign) the case's legal-aid lawyer. A null {@code lawyerId} asks for the active lawyer
+     * with the lowest caseload under their limit.
+     */
+    public record AssignLegalAid(@TargetAggregateIdentifier String caseId,
+                                 String lawyerId,
+                                 LegalAidBasis basis,
+                                 LocalDate decidedOn,
+                                 String overLimitReason,
+                                 @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    // ---- relief (DOMAIN.md step 8); the last three are sent by the relief saga --------------------
+
+    public record ApplyForRelief(@TargetAggregateIdentifier String caseId,
+                                 String fundId,
+                                 long requestedFen,
+                                 String hardship,
+                                 LocalDate appliedOn,
+                                 @TargetAggregateVersion Long expectedVersion) {
+    }
+
+    public record ApproveRelief(@TargetAggregateIdentifier String caseId,
+                                String fundId,
+                                long amountFen,
+                                LocalDate approvedOn) {
+    }
+
+    public record RejectRelief(@TargetAggregateIdentifier String caseId,
+                               String fundId,
+                               ReliefRejectionReason reason,
+                               String detail) {
+    }
+
+    public record RecordReliefPaid(@TargetAggregateIdentifier String caseId,
+                                   String fundId,
+                                   long amountFen,
+                                   LocalDate paidOn) {
     }
 }

@@ -17,6 +17,18 @@ public sealed interface DisputeCaseEvent permits
         WagePaymentRecorded,
         AgreementJudiciallyConfirmed,
         EnforcementTerminated,
+        LegalAidApplied,
+        LegalAidAssigned,
+        LegalAidReassigned,
+        MediationPeriodLapsed,
+        ConfirmationWindowLapsed,
+        InstalmentOverdue,
+        LegalAidDecisionOverdue,
+        ReliefApplied,
+        ReliefApproved,
+        ReliefRejected,
+        ReliefPaid,
+        ReliefRecovered,
         CaseClosed {
 
     String caseId();

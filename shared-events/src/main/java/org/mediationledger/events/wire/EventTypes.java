@@ -2,6 +2,7 @@ package org.mediationledger.events.wire;
 
 import org.mediationledger.events.disputecase.DisputeCaseEvent;
 import org.mediationledger.events.lawyer.LawyerEvent;
+import org.mediationledger.events.relieffund.ReliefFundEvent;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.stream.Stream;
  */
 public final class EventTypes {
 
-    private static final Map<String, Class<?>> BY_NAME = Stream.of(DisputeCaseEvent.class, LawyerEvent.class)
+    private static final Map<String, Class<?>> BY_NAME = Stream.of(DisputeCaseEvent.class, LawyerEvent.class, ReliefFundEvent.class)
             .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
@@ -38,6 +39,9 @@ public final class EventTypes {
         }
         if (LawyerEvent.class.isAssignableFrom(eventType)) {
             return "Lawyer";
+        }
+        if (ReliefFundEvent.class.isAssignableFrom(eventType)) {
+            return "ReliefFund";
         }
         throw new IllegalArgumentException("not a published event type: " + eventType.getName());
     }
