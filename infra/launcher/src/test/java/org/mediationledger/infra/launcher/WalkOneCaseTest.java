@@ -13,6 +13,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -32,24 +34,30 @@ class WalkOneCaseTest extends WholeSystemTest {
     static final String PHONE = "13812345678";
 
 
+    /**
+     * Dated today, as the README's walk is, so that no deadline of the case has passed while it is walked
+     * (a lapse recorded in between would make the If-Match below stale).
+     */
     @Test
     void readmeWalk_fromHttpCommandToEventStoreToTopicToView() throws Exception {
         String caseId = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
         system.command("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer1\",\"name\":\"李娜\",\"maxActiveCases\":12}");
         JsonNode registered = system.command("/api/cases", "staff", "{\"caseId\":\"" + caseId + "\","
                 + "\"claimant\":{\"name\":\"张伟\",\"idNumber\":\"" + ID_NUMBER + "\",\"phone\":\"" + PHONE + "\","
                 + "\"employmentForm\":\"PLATFORM_COOPERATION\"},"
                 + "\"respondents\":[{\"name\":\"青岛某某配送服务有限公司\",\"creditCode\":\"91370203MA3C0X0X0E\"}],"
                 + "\"category\":\"UNPAID_WAGES\",\"claimedFen\":1250000,\"channel\":\"WALK_IN\","
-                + "\"district\":\"市北区\",\"facts\":\"三个月送餐工资未结\",\"appliedOn\":\"2025-06-02\"}");
+                + "\"district\":\"市北区\",\"facts\":\"三个月送餐工资未结\",\"appliedOn\":\"" + today + "\"}");
         assertThat(registered.get("version").asLong()).isZero();
-        system.command("/api/cases/" + caseId + "/mediator", "staff", "{\"lawyerId\":\"lawyer1\",\"receivedOn\":\"2025-06-03\"}");
+        system.command("/api/cases/" + caseId + "/mediator", "staff", "{\"lawyerId\":\"lawyer1\",\"receivedOn\":\"" + today + "\"}");
         system.command("/api/cases/" + caseId + "/mediation-sessions", "lawyer1",
-                "{\"sessionId\":\"s-1\",\"heldOn\":\"2025-06-05\",\"summary\":\"双方到场，雇主承认欠薪\"}");
-        system.command("/api/cases/" + caseId + "/agreement", "lawyer1", "{\"agreedFen\":1000000,\"effectiveOn\":\"2025-06-10\","
-                + "\"instalments\":[{\"dueOn\":\"2025-07-01\",\"amountFen\":500000},{\"dueOn\":\"2025-08-01\",\"amountFen\":500000}]}",
+                "{\"sessionId\":\"s-1\",\"heldOn\":\"" + today + "\",\"summary\":\"双方到场，雇主承认欠薪\"}");
+        system.command("/api/cases/" + caseId + "/agreement", "lawyer1", "{\"agreedFen\":1000000,\"effectiveOn\":\"" + today + "\","
+                + "\"instalments\":[{\"dueOn\":\"" + today.plusDays(30) + "\",\"amountFen\":500000},"
+                + "{\"dueOn\":\"" + today.plusDays(60) + "\",\"amountFen\":500000}]}",
                 "If-Match", "\"2\"");
-        String payment = "{\"paymentId\":\"7c1d0e5b-0001\",\"amountFen\":500000,\"paidOn\":\"2025-07-01\",\"source\":\"INSTALMENT\"}";
+        String payment = "{\"paymentId\":\"7c1d0e5b-0001\",\"amountFen\":500000,\"paidOn\":\"" + today + "\",\"source\":\"INSTALMENT\"}";
         JsonNode paid = system.command("/api/cases/" + caseId + "/payments", "lawyer1", payment, "Idempotency-Key", "pay-7c1");
         JsonNode again = system.command("/api/cases/" + caseId + "/payments", "lawyer1", payment, "Idempotency-Key", "pay-7c1");
         assertThat(again).isEqualTo(paid);
