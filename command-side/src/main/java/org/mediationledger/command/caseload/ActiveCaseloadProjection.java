@@ -3,6 +3,8 @@ package org.mediationledger.command.caseload;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.mediationledger.events.disputecase.CaseClosed;
+import org.mediationledger.events.disputecase.LegalAidAssigned;
+import org.mediationledger.events.disputecase.LegalAidReassigned;
 import org.mediationledger.events.disputecase.MediatorAssigned;
 import org.mediationledger.events.lawyer.LawyerRegistered;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +36,17 @@ public class ActiveCaseloadProjection {
     /** The case moves to its new responsible lawyer; the previous one is released. */
     @EventHandler
     void on(MediatorAssigned event) {
+        moveResponsibility(event.caseId(), event.lawyerId());
+    }
+
+    /** Legal aid releases the mediator (or reopens a case returned to its court): the legal-aid lawyer is responsible. */
+    @EventHandler
+    void on(LegalAidAssigned event) {
+        moveResponsibility(event.caseId(), event.lawyerId());
+    }
+
+    @EventHandler
+    void on(LegalAidReassigned event) {
         moveResponsibility(event.caseId(), event.lawyerId());
     }
 

@@ -22,4 +22,17 @@ public class JdbcLawyerCaseloads implements LawyerCaseloads {
                 rs -> rs.next() ? Optional.of(new LawyerStanding(lawyerId, rs.getInt(1), rs.getInt(2))) : Optional.empty(),
                 lawyerId);
     }
+
+    /**
+     * Locks the chosen row: a concurrent assignment waits for it, and PostgreSQL then checks the row
+     * against the limit again, skipping it if it filled up meanwhile, so nobody is pushed past their limit.
+     */
+    @Override
+    public Optional<LawyerStanding> lowestCaseloadUnderLimit(String excludedLawyerId) {
+        return jdbc.query("SELECT lawyer_id, max_active_cases, active_cases FROM lawyer_caseload "
+                        + "WHERE active_cases < max_active_cases AND lawyer_id IS DISTINCT FROM ? "
+                        + "ORDER BY active_cases, lawyer_id LIMIT 1 FOR UPDATE",
+                rs -> rs.next() ? Optional.of(new LawyerStanding(rs.getString(1), rs.getInt(2), rs.getInt(3))) : Optional.empty(),
+                excludedLawyerId);
+    }
 }

@@ -1,13 +1,25 @@
 package org.mediationledger.command.disputecase;
 
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.mediationledger.command.disputecase.CaseDeadlines.ConfirmationWindowEnds;
+import org.mediationledger.command.disputecase.CaseDeadlines.InstalmentFallsDue;
+import org.mediationledger.command.disputecase.CaseDeadlines.LegalAidDecisionDue;
+import org.mediationledger.command.disputecase.CaseDeadlines.MediationPeriodEnds;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ApplyForLegalAid;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ApplyForRelief;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ApproveRelief;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignLegalAid;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignMediator;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordReliefPaid;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.RejectRelief;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.CloseCase;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ConfirmAgreementJudicially;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.TerminateEnforcement;
@@ -22,6 +34,9 @@ import org.mediationledger.command.disputecase.DisputeCaseCommands.RegisterDispu
 import org.mediationledger.command.disputecase.LawyerCaseloads.LawyerStanding;
 import org.mediationledger.events.common.AwardKind;
 import org.mediationledger.events.common.CaseStage;
+import org.mediationledger.events.common.ClosureOutcome;
+import org.mediationledger.events.common.DisputeCategory;
+import org.mediationledger.events.common.LegalAidBasis;
 import org.mediationledger.events.common.Instalment;
 import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
@@ -38,11 +53,24 @@ import org.mediationledger.events.disputecase.MediationFailed;
 import org.mediationledger.events.disputecase.MediationSessionHeld;
 import org.mediationledger.events.disputecase.MediatorAssigned;
 import org.mediationledger.events.disputecase.WagePaymentRecorded;
+import org.mediationledger.events.disputecase.ConfirmationWindowLapsed;
+import org.mediationledger.events.disputecase.InstalmentOverdue;
+import org.mediationledger.events.disputecase.LegalAidApplied;
+import org.mediationledger.events.disputecase.LegalAidAssigned;
+import org.mediationledger.events.disputecase.LegalAidDecisionOverdue;
+import org.mediationledger.events.disputecase.LegalAidReassigned;
+import org.mediationledger.events.disputecase.MediationPeriodLapsed;
+import org.mediationledger.events.disputecase.ReliefApplied;
+import org.mediationledger.events.disputecase.ReliefApproved;
+import org.mediationledger.events.disputecase.ReliefPaid;
+import org.mediationledger.events.disputecase.ReliefRecovered;
+import org.mediationledger.events.disputecase.ReliefRejected;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,6 +90,15 @@ public class DisputeCase {
             CaseStage.AGREED, CaseStage.MEDIATION_FAILED, CaseStage.LEGAL_AID, CaseStage.AWARDED);
     private static final Set<CaseStage> RETURNABLE_TO_COURT = EnumSet.of(
             CaseStage.REGISTERED, CaseStage.IN_MEDIATION, CaseStage.MEDIATION_FAILED);
+    /** Stages in which a case may need representation (DOMAIN.md step 5); IN_MEDIATION only once its period is over. */
+    private static final Set<CaseStage> REPRESENTABLE = EnumSet.of(CaseStage.REGISTERED, CaseStage.MEDIATION_FAILED,
+            CaseStage.AGREED, CaseStage.AWARDED, CaseStage.ENFORCEMENT_TERMINATED, CaseStage.LEGAL_AID);
+    /** Stages that legal aid replaces: the case is now in the legal-aid lawyer's hands. */
+    private static final Set<CaseStage> REPLACED_BY_LEGAL_AID = EnumSet.of(
+            CaseStage.REGISTERED, CaseStage.IN_MEDIATION, CaseStage.MEDIATION_FAILED);
+    /** Legal Aid Law art. 42: migrant workers claiming labour remuneration or work-injury damages need no hardship check. */
+    private static final Set<DisputeCategory> MIGRANT_WORKER_EXEMPT_CLAIMS = EnumSet.of(
+            DisputeCategory.UNPAID_WAGES, DisputeCategory.OVERTIME_PAY, DisputeCategory.WORK_INJURY);
 
     @AggregateIdentifier
     private String caseId;
@@ -85,6 +122,22 @@ public class DisputeCase {
     private Map<String, MediationSessionHeld> sessions = new HashMap<>();
     private Map<String, WagePaymentRecorded> payments = new HashMap<>();
     private CaseClosed closure;
+    /** The last day of the mediation period whose lapse was recorded, if any. */
+    private LocalDate lapsedMediationDeadline;
+    private boolean confirmationWindowLapsed;
+    private Set<Integer> overdueInstalments = new HashSet<>();
+    private LegalAidApplied legalAidApplication;
+    private boolean legalAidDecisionOverdue;
+    private String legalAidLawyerId;
+    private LegalAidBasis legalAidBasis;
+    private LocalDate legalAidDecidedOn;
+    /** The latest relief application; undecided while {@code reliefPending}. */
+    private ReliefApplied reliefApplication;
+    private boolean reliefPending;
+    private ReliefApproved reliefApproval;
+    private ReliefRejected lastReliefRejection;
+    private ReliefPaid reliefPaid;
+    private long reliefRepaidFen;
 
     protected DisputeCase() {
         // for Axon: state is rebuilt from events
@@ -186,7 +239,7 @@ public class DisputeCase {
      * already running. Beyond the lawyer's maxActiveCases staff must record why.
      */
     @CommandHandler
-    public long handle(AssignMediator command, LawyerCaseloads caseloads) {
+    public long handle(AssignMediator command, LawyerCaseloads caseloads, DeadlineManager deadlines) {
         requireOpen();
         if (command.lawyerId().equals(mediatorId)) {
             if (command.receivedOn().equals(mediatorReceivedOn)) {
@@ -211,9 +264,14 @@ public class DisputeCase {
                     + standing.activeCases() + " active cases, their limit is " + standing.maxActiveCases()
                     + "; assign another lawyer or record an overLimitReason");
         }
-        LocalDate deadline = mediationDeadline != null ? mediationDeadline : firstMediationDeadline(command.receivedOn());
+        boolean periodStarts = mediationDeadline == null;
+        LocalDate deadline = periodStarts ? firstMediationDeadline(command.receivedOn()) : mediationDeadline;
         apply(new MediatorAssigned(caseId, command.lawyerId(), command.receivedOn(), deadline, mediatorId,
                 standing.atLimit() ? command.overLimitReason() : blankToNull(command.overLimitReason())));
+        if (periodStarts) {
+            // a new mediator takes over the period already running: only the first receipt schedules it
+            deadlines.schedule(CaseDeadlines.endOf(deadline), CaseDeadlines.MEDIATION_PERIOD, new MediationPeriodEnds(deadline));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -244,7 +302,7 @@ public class DisputeCase {
      * given while the period runs; from 2025-01-01 a court referral may be extended by at most 30 days.
      */
     @CommandHandler
-    public long handle(ExtendMediation command) {
+    public long handle(ExtendMediation command, DeadlineManager deadlines) {
         if (lastExtension != null && lastExtension.newDeadline().equals(command.newDeadline())
                 && lastExtension.consentRecordedOn().equals(command.consentRecordedOn())) {
             return AggregateLifecycle.getVersion();
@@ -267,6 +325,9 @@ public class DisputeCase {
             }
         }
         apply(new MediationExtended(caseId, mediationDeadline, command.newDeadline(), command.consentRecordedOn()));
+        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        deadlines.schedule(CaseDeadlines.endOf(command.newDeadline()), CaseDeadlines.MEDIATION_PERIOD,
+                new MediationPeriodEnds(command.newDeadline()));
         return AggregateLifecycle.getVersion();
     }
 
@@ -276,7 +337,7 @@ public class DisputeCase {
      * referral may not: it goes back to its court.
      */
     @CommandHandler
-    public long handle(ReachAgreement command) {
+    public long handle(ReachAgreement command, DeadlineManager deadlines) {
         MediationAgreementReached repeated = new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(),
                 command.instalments());
         if (repeated.equals(agreement)) {
@@ -292,6 +353,17 @@ public class DisputeCase {
         requireNotBefore("effectiveOn", command.effectiveOn(), mediatorReceivedOn, "the mediator received the file");
         requireCourtPeriodNotOver("effectiveOn", command.effectiveOn());
         apply(new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(), command.instalments()));
+        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        LocalDate lastDayToConfirm = MediationPeriods.lastDay(command.effectiveOn(), MediationPeriods.CONFIRMATION_WINDOW_DAYS);
+        deadlines.schedule(CaseDeadlines.endOf(lastDayToConfirm), CaseDeadlines.CONFIRMATION_WINDOW,
+                new ConfirmationWindowEnds(lastDayToConfirm));
+        long dueByThen = 0;
+        for (int i = 0; i < command.instalments().size(); i++) {
+            Instalment instalment = command.instalments().get(i);
+            dueByThen += instalment.amountFen();
+            deadlines.schedule(CaseDeadlines.endOf(instalment.dueOn()), CaseDeadlines.instalment(i + 1),
+                    new InstalmentFallsDue(i + 1, instalment.dueOn(), dueByThen));
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -326,7 +398,7 @@ public class DisputeCase {
     }
 
     @CommandHandler
-    public long handle(RecordMediationFailure command) {
+    public long handle(RecordMediationFailure command, DeadlineManager deadlines) {
         MediationFailed repeated = new MediationFailed(caseId, command.reason(), command.failedOn());
         if (repeated.equals(failure)) {
             return AggregateLifecycle.getVersion();
@@ -335,6 +407,7 @@ public class DisputeCase {
         requireStage(CaseStage.IN_MEDIATION, "a mediation failure");
         requireNotBefore("failedOn", command.failedOn(), mediatorReceivedOn, "the mediator received the file");
         apply(new MediationFailed(caseId, command.reason(), command.failedOn()));
+        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
         return AggregateLifecycle.getVersion();
     }
 
@@ -372,7 +445,7 @@ public class DisputeCase {
      * was recovered. A repeated payment id with the same content is the same payment, counted once.
      */
     @CommandHandler
-    public long handle(RecordWagePayment command) {
+    public long handle(RecordWagePayment command, DeadlineManager deadlines) {
         WagePaymentRecorded earlier = payments.get(command.paymentId());
         if (earlier != null) {
             boolean same = earlier.amountFen() == command.amountFen()
@@ -399,7 +472,42 @@ public class DisputeCase {
         long recoveredAfter = recoveredFen + command.amountFen();
         apply(new WagePaymentRecorded(caseId, command.paymentId(), command.amountFen(), command.paidOn(), command.source(),
                 owed, recoveredAfter, owed - recoveredAfter));
+        repayReliefFirst(command);
+        cancelDeadlinesMetBy(recoveredAfter, owed - recoveredAfter, deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * After a relief payout the fund holds the worker's claim for that amount, and is repaid first from what
+     * the employer pays later (DOMAIN.md step 8).
+     */
+    private void repayReliefFirst(RecordWagePayment payment) {
+        if (reliefPaid == null) {
+            return;
+        }
+        long stillOwedToFund = reliefPaid.amountFen() - reliefRepaidFen;
+        if (stillOwedToFund > 0) {
+            long repaid = Math.min(payment.amountFen(), stillOwedToFund);
+            apply(new ReliefRecovered(caseId, reliefPaid.fundId(), payment.paymentId(), repaid, payment.paidOn(),
+                    reliefRepaidFen + repaid, stillOwedToFund - repaid));
+        }
+    }
+
+    /** Instalments paid up by now, and the confirmation window once nothing is left to enforce. */
+    private void cancelDeadlinesMetBy(long recoveredAfter, long outstandingAfter, DeadlineManager deadlines) {
+        if (agreement == null) {
+            return;
+        }
+        long dueByThen = 0;
+        for (int i = 0; i < agreement.instalments().size(); i++) {
+            dueByThen += agreement.instalments().get(i).amountFen();
+            if (recoveredAfter >= dueByThen) {
+                deadlines.cancelAllWithinScope(CaseDeadlines.instalment(i + 1));
+            }
+        }
+        if (outstandingAfter == 0) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.CONFIRMATION_WINDOW);
+        }
     }
 
     /** The latest binding figure: the enforceable amount, else the agreed amount, else the claim. */
@@ -418,7 +526,7 @@ public class DisputeCase {
      * (CPL arts. 205-206), it makes the agreed amount enforceable.
      */
     @CommandHandler
-    public long handle(ConfirmAgreementJudicially command) {
+    public long handle(ConfirmAgreementJudicially command, DeadlineManager deadlines) {
         AgreementJudiciallyConfirmed confirmed = new AgreementJudiciallyConfirmed(caseId, command.court(), command.rulingNumber(),
                 command.appliedOn(), command.confirmedOn(), agreement == null ? 0 : agreement.agreedFen());
         if (confirmation != null) {
@@ -436,6 +544,7 @@ public class DisputeCase {
                     + "taking effect (CPL art. 205), i.e. by " + lastDayToApply);
         }
         apply(confirmed);
+        deadlines.cancelAllWithinScope(CaseDeadlines.CONFIRMATION_WINDOW);
         return AggregateLifecycle.getVersion();
     }
 
@@ -464,11 +573,237 @@ public class DisputeCase {
         return AggregateLifecycle.getVersion();
     }
 
+    // ---- legal aid (DOMAIN.md step 5) --------------------------------------------------------------
+
+    /**
+     * The worker applied for legal aid; the decision is due within 7 days (Legal Aid Law art. 43). A case
+     * returned to its court may apply too: legal aid reopens it.
+     */
+    @CommandHandler
+    public long handle(ApplyForLegalAid command, DeadlineManager deadlines) {
+        if (legalAidApplication != null && legalAidLawyerId == null) {
+            if (legalAidApplication.appliedOn().equals(command.appliedOn())) {
+                return AggregateLifecycle.getVersion();
+            }
+            throw new ConflictingRepeat("a legal-aid application of " + legalAidApplication.appliedOn() + " is being decided");
+        }
+        if (!isReturnedToCourt()) {
+            requireOpen();
+        }
+        if (legalAidLawyerId != null) {
+            throw new ProcessRuleViolation("legal aid was already granted; lawyer " + legalAidLawyerId + " represents the worker");
+        }
+        requireNotBefore("appliedOn", command.appliedOn(), intake.appliedOn(), "the worker applied for mediation");
+        LocalDate decisionDueOn = MediationPeriods.lastDay(command.appliedOn(), MediationPeriods.LEGAL_AID_DECISION_DAYS);
+        apply(new LegalAidApplied(caseId, command.appliedOn(), decisionDueOn));
+        deadlines.schedule(CaseDeadlines.endOf(decisionDueOn), CaseDeadlines.LEGAL_AID_DECISION,
+                new LegalAidDecisionDue(command.appliedOn(), decisionDueOn));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /**
+     * Legal aid is granted and a lawyer assigned (Legal Aid Law arts. 43-44); the mediator is released. With
+     * no lawyer named, the lawyer with the lowest caseload under their limit is chosen (DOMAIN.md step 5).
+     * A request that repeats the current assignment's basis and date, naming its lawyer or none, is a retry
+     * and changes nothing: a repeated automatic request never moves the case to someone else.
+     */
+    @CommandHandler
+    public long handle(AssignLegalAid command, LawyerCaseloads caseloads, DeadlineManager deadlines) {
+        if (command.basis() == null) {
+            throw new InvalidCommand("basis", "the basis of legal aid is required");
+        }
+        if (command.basis() == LegalAidBasis.MIGRANT_WORKER_WAGE_CLAIM && !MIGRANT_WORKER_EXEMPT_CLAIMS.contains(intake.category())) {
+            throw new InvalidCommand("basis", "the migrant-worker exemption (Legal Aid Law art. 42) covers claims for wages or "
+                    + "work-injury damages; this claim is " + intake.category());
+        }
+        if (legalAidLawyerId != null) {
+            boolean sameLawyer = isBlank(command.lawyerId()) || command.lawyerId().equals(legalAidLawyerId);
+            boolean sameDecision = command.basis() == legalAidBasis && command.decidedOn().equals(legalAidDecidedOn);
+            if (sameLawyer && sameDecision) {
+                return AggregateLifecycle.getVersion();
+            }
+            if (command.lawyerId() != null && command.lawyerId().equals(legalAidLawyerId)) {
+                throw new ConflictingRepeat("lawyer " + legalAidLawyerId + " already represents the worker, on "
+                        + legalAidDecidedOn + " as " + legalAidBasis);
+            }
+        }
+        boolean reopening = isReturnedToCourt();
+        if (!reopening) {
+            requireOpen();
+            boolean mediationOver = stage == CaseStage.IN_MEDIATION && command.decidedOn().isAfter(mediationDeadline);
+            if (!REPRESENTABLE.contains(stage) && !mediationOver) {
+                throw new ProcessRuleViolation("legal aid is granted when mediation failed or its period is over, or the case "
+                        + "otherwise needs representation; mediation is running until " + mediationDeadline);
+            }
+        }
+        requireNotBefore("decidedOn", command.decidedOn(),
+                legalAidApplication != null ? legalAidApplication.appliedOn() : intake.appliedOn(), "legal aid was applied for");
+        boolean automatic = isBlank(command.lawyerId());
+        LawyerStanding standing;
+        if (automatic) {
+            standing = caseloads.lowestCaseloadUnderLimit(legalAidLawyerId).orElseThrow(() -> new ProcessRuleViolation("lawyerId",
+                    "every lawyer is at their limit of active cases; name a lawyer and record an overLimitReason"));
+        } else {
+            standing = caseloads.standingForAssignment(command.lawyerId()).orElseThrow(() -> new UnknownLawyer(command.lawyerId()));
+            if (standing.atLimit() && isBlank(command.overLimitReason())) {
+                throw new ProcessRuleViolation("overLimitReason", "lawyer " + command.lawyerId() + " already has "
+                        + standing.activeCases() + " active cases, their limit is " + standing.maxActiveCases()
+                        + "; assign another lawyer or record an overLimitReason");
+            }
+        }
+        String overLimitReason = standing.atLimit() ? command.overLimitReason() : null;
+        if (legalAidLawyerId == null) {
+            apply(new LegalAidAssigned(caseId, standing.lawyerId(), command.basis(), command.decidedOn(),
+                    reopening ? null : mediatorId, automatic, overLimitReason, reopening));
+        } else {
+            apply(new LegalAidReassigned(caseId, legalAidLawyerId, standing.lawyerId(), command.decidedOn(), automatic, overLimitReason));
+        }
+        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        deadlines.cancelAllWithinScope(CaseDeadlines.LEGAL_AID_DECISION);
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** A court-referred case that went back to its court; legal aid may reopen it (DOMAIN.md step 3). */
+    private boolean isReturnedToCourt() {
+        return stage == CaseStage.CLOSED && closure.outcome() == ClosureOutcome.RETURNED_TO_COURT;
+    }
+
+    // ---- relief (DOMAIN.md step 8); approval, rejection and payout come from the relief saga ---------
+
+    /**
+     * Relief may be applied for only once enforcement ended without payment (DOMAIN.md step 7), while money
+     * is outstanding, once per case. After a rejection the worker may apply again.
+     */
+    @CommandHandler
+    public long handle(ApplyForRelief command) {
+        if (reliefPending || (reliefApplication != null && lastReliefRejection == null)) {
+            boolean same = reliefApplication.fundId().equals(command.fundId())
+                    && reliefApplication.requestedFen() == command.requestedFen()
+                    && Objects.equals(reliefApplication.hardship(), command.hardship())
+                    && reliefApplication.appliedOn().equals(command.appliedOn());
+            if (same) {
+                return AggregateLifecycle.getVersion();
+            }
+            if (reliefPending) {
+                throw new ConflictingRepeat("a relief application to fund " + reliefApplication.fundId() + " is being decided");
+            }
+        }
+        if (command.requestedFen() <= 0) {
+            throw new InvalidCommand("requestedFen", "the amount requested must be positive");
+        }
+        requireOpen();
+        if (enforcementTermination == null) {
+            throw new ProcessRuleViolation("relief may be applied for only after the court ended enforcement without payment");
+        }
+        if (reliefApproval != null) {
+            throw new ProcessRuleViolation("one relief payout per case: " + reliefApproval.amountFen() + " fen from fund "
+                    + reliefApproval.fundId() + " was already approved");
+        }
+        long outstanding = owedFen() - recoveredFen;
+        if (outstanding <= 0) {
+            throw new ProcessRuleViolation("nothing is outstanding on this case");
+        }
+        requireNotBefore("appliedOn", command.appliedOn(), enforcementTermination.terminatedOn(), "enforcement was terminated");
+        apply(new ReliefApplied(caseId, command.fundId(), intake.claimant().claimantKey(), command.requestedFen(),
+                command.hardship(), command.appliedOn(), outstanding));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The fund reserved the amount; the case must still owe at least that much to the worker. */
+    @CommandHandler
+    public long handle(ApproveRelief command) {
+        if (reliefApproval != null && reliefApproval.fundId().equals(command.fundId())
+                && reliefApproval.amountFen() == command.amountFen()) {
+            return AggregateLifecycle.getVersion();
+        }
+        requireOpen();
+        requirePendingRelief(command.fundId());
+        long outstanding = owedFen() - recoveredFen;
+        if (command.amountFen() <= 0 || command.amountFen() > outstanding) {
+            throw new ProcessRuleViolation("amountFen", "relief of " + command.amountFen() + " fen exceeds what is outstanding ("
+                    + outstanding + " fen)");
+        }
+        apply(new ReliefApproved(caseId, command.fundId(), command.amountFen(), command.approvedOn()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    @CommandHandler
+    public long handle(RejectRelief command) {
+        if (!reliefPending && lastReliefRejection != null && reliefApproval == null
+                && lastReliefRejection.fundId().equals(command.fundId())) {
+            return AggregateLifecycle.getVersion();
+        }
+        if (reliefApproval != null) {
+            throw new ProcessRuleViolation("relief from fund " + reliefApproval.fundId() + " was already approved");
+        }
+        requirePendingRelief(command.fundId());
+        apply(new ReliefRejected(caseId, command.fundId(), command.reason(), command.detail()));
+        return AggregateLifecycle.getVersion();
+    }
+
+    /** The fund paid the worker. What the employer owes is unchanged: the fund steps into the claim. */
+    @CommandHandler
+    public long handle(RecordReliefPaid command) {
+        ReliefPaid paid = new ReliefPaid(caseId, command.fundId(), command.amountFen(), command.paidOn());
+        if (reliefPaid != null) {
+            return repeatOf(reliefPaid, paid, "the relief payout");
+        }
+        if (reliefApproval == null || !reliefApproval.fundId().equals(command.fundId())
+                || reliefApproval.amountFen() != command.amountFen()) {
+            throw new ProcessRuleViolation("no relief of " + command.amountFen() + " fen from fund " + command.fundId()
+                    + " was approved on this case");
+        }
+        apply(paid);
+        return AggregateLifecycle.getVersion();
+    }
+
+    private void requirePendingRelief(String fundId) {
+        if (!reliefPending || !reliefApplication.fundId().equals(fundId)) {
+            throw new ProcessRuleViolation("no relief application to fund " + fundId + " is being decided on this case");
+        }
+    }
+
+    // ---- deadlines (docs/deadlines.md); each records nothing when it was met meanwhile -------------
+
+    @DeadlineHandler(deadlineName = CaseDeadlines.MEDIATION_PERIOD)
+    void on(MediationPeriodEnds deadline) {
+        boolean unmet = stage == CaseStage.IN_MEDIATION && deadline.lastDay().equals(mediationDeadline);
+        if (unmet && !deadline.lastDay().equals(lapsedMediationDeadline)) {
+            apply(new MediationPeriodLapsed(caseId, deadline.lastDay(), courtReferral != null));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = CaseDeadlines.CONFIRMATION_WINDOW)
+    void on(ConfirmationWindowEnds deadline) {
+        boolean unmet = stage != CaseStage.CLOSED && agreement != null && confirmation == null && owedFen() > recoveredFen;
+        if (unmet && !confirmationWindowLapsed) {
+            apply(new ConfirmationWindowLapsed(caseId, deadline.lastDay()));
+        }
+    }
+
+    /** Instalment deadlines have one name each; this handler takes them all by their payload. */
+    @DeadlineHandler
+    void on(InstalmentFallsDue deadline) {
+        boolean unmet = stage != CaseStage.CLOSED && agreement != null && recoveredFen < deadline.dueByThenFen();
+        if (unmet && !overdueInstalments.contains(deadline.number())) {
+            apply(new InstalmentOverdue(caseId, deadline.number(), deadline.dueOn(), deadline.dueByThenFen(), recoveredFen));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = CaseDeadlines.LEGAL_AID_DECISION)
+    void on(LegalAidDecisionDue deadline) {
+        boolean unmet = stage != CaseStage.CLOSED && legalAidLawyerId == null && legalAidApplication != null
+                && legalAidApplication.appliedOn().equals(deadline.appliedOn());
+        if (unmet && !legalAidDecisionOverdue) {
+            apply(new LegalAidDecisionOverdue(caseId, deadline.appliedOn(), deadline.decisionDueOn()));
+        }
+    }
+
     // ---- closure ------------------------------------------------------------------------------
 
     /** The outcome must be true of the case: a case is recovered in full only when nothing is outstanding. */
     @CommandHandler
-    public long handle(CloseCase command) {
+    public long handle(CloseCase command, DeadlineManager deadlines) {
         if (closure != null) {
             if (closure.outcome() == command.outcome() && closure.closedOn().equals(command.closedOn())) {
                 return AggregateLifecycle.getVersion();
@@ -506,15 +841,35 @@ public class DisputeCase {
                     throw new ProcessRuleViolation("outcome", "a case goes to arbitration after mediation failed or its period ended; the case is " + stage);
                 }
             }
-            case RELIEF_PAID -> throw new ProcessRuleViolation("outcome", "no relief payout has been recorded for this case");
+            case RELIEF_PAID -> {
+                if (reliefPaid == null) {
+                    throw new ProcessRuleViolation("outcome", "no relief payout has been recorded for this case");
+                }
+            }
             case WITHDRAWN -> {
                 // the worker may withdraw at any stage
             }
         }
+        if (reliefPending || (reliefApproval != null && reliefPaid == null)) {
+            throw new ProcessRuleViolation("a relief application to fund " + reliefApplication.fundId()
+                    + " is being decided; the case can be closed once it is paid or rejected");
+        }
         requireNotBefore("closedOn", command.closedOn(), intake.registeredOn(), "the case was registered");
         requireNotBefore("closedOn", command.closedOn(), lastActOn, "of the case's latest recorded act");
         apply(new CaseClosed(caseId, command.outcome(), command.closedOn()));
+        cancelEveryDeadline(deadlines);
         return AggregateLifecycle.getVersion();
+    }
+
+    private void cancelEveryDeadline(DeadlineManager deadlines) {
+        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        deadlines.cancelAllWithinScope(CaseDeadlines.CONFIRMATION_WINDOW);
+        deadlines.cancelAllWithinScope(CaseDeadlines.LEGAL_AID_DECISION);
+        if (agreement != null) {
+            for (int i = 1; i <= agreement.instalments().size(); i++) {
+                deadlines.cancelAllWithinScope(CaseDeadlines.instalment(i));
+            }
+        }
     }
 
     // ---- rules shared by several commands -----------------------------------------------------
@@ -656,5 +1011,81 @@ public class DisputeCase {
     void on(CaseClosed event) {
         stage = CaseStage.CLOSED;
         closure = event;
+    }
+
+    @EventSourcingHandler
+    void on(MediationPeriodLapsed event) {
+        lapsedMediationDeadline = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(ConfirmationWindowLapsed event) {
+        confirmationWindowLapsed = true;
+    }
+
+    @EventSourcingHandler
+    void on(InstalmentOverdue event) {
+        overdueInstalments.add(event.instalmentNumber());
+    }
+
+    @EventSourcingHandler
+    void on(LegalAidApplied event) {
+        legalAidApplication = event;
+        legalAidDecisionOverdue = false;
+    }
+
+    @EventSourcingHandler
+    void on(LegalAidDecisionOverdue event) {
+        legalAidDecisionOverdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(LegalAidAssigned event) {
+        if (event.reopened() || REPLACED_BY_LEGAL_AID.contains(stage)) {
+            stage = CaseStage.LEGAL_AID;
+        }
+        if (event.reopened()) {
+            closure = null;
+        }
+        legalAidLawyerId = event.lawyerId();
+        legalAidBasis = event.basis();
+        legalAidDecidedOn = event.decidedOn();
+        lastActOn = latest(lastActOn, event.decidedOn());
+    }
+
+    @EventSourcingHandler
+    void on(LegalAidReassigned event) {
+        legalAidLawyerId = event.lawyerId();
+        legalAidDecidedOn = event.reassignedOn();
+        lastActOn = latest(lastActOn, event.reassignedOn());
+    }
+
+    @EventSourcingHandler
+    void on(ReliefApplied event) {
+        reliefApplication = event;
+        reliefPending = true;
+        lastReliefRejection = null;
+    }
+
+    @EventSourcingHandler
+    void on(ReliefApproved event) {
+        reliefApproval = event;
+        reliefPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(ReliefRejected event) {
+        lastReliefRejection = event;
+        reliefPending = false;
+    }
+
+    @EventSourcingHandler
+    void on(ReliefPaid event) {
+        reliefPaid = event;
+    }
+
+    @EventSourcingHandler
+    void on(ReliefRecovered event) {
+        reliefRepaidFen = event.repaidFen();
     }
 }

@@ -14,6 +14,12 @@ public interface LawyerCaseloads {
      */
     Optional<LawyerStanding> standingForAssignment(String lawyerId);
 
+    /**
+     * The lawyer with the fewest active cases strictly under their limit, ties broken by lawyer id, other
+     * than {@code excludedLawyerId} (may be null); held steady like {@link #standingForAssignment}.
+     */
+    Optional<LawyerStanding> lowestCaseloadUnderLimit(String excludedLawyerId);
+
     record LawyerStanding(String lawyerId, int maxActiveCases, int activeCases) {
 
         public boolean atLimit() {

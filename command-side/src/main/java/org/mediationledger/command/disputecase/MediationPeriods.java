@@ -28,6 +28,9 @@ public final class MediationPeriods {
     /** Judicial confirmation must be applied for within 30 days of the agreement taking effect (CPL arts. 205-206). */
     public static final int CONFIRMATION_WINDOW_DAYS = 30;
 
+    /** The legal-aid agency decides within 7 days of the application (Legal Aid Law art. 43). */
+    public static final int LEGAL_AID_DECISION_DAYS = 7;
+
     private MediationPeriods() {
     }
 

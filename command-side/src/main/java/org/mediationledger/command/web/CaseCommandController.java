@@ -2,6 +2,9 @@ package org.mediationledger.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ApplyForLegalAid;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.ApplyForRelief;
+import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignLegalAid;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignMediator;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.CloseCase;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ConfirmAgreementJudicially;
@@ -154,6 +157,34 @@ public class CaseCommandController {
         return onCase(request, caseId, body, HttpStatus.OK,
                 expected -> new TerminateEnforcement(caseId.toString(), body.court(), body.rulingNumber(),
                         body.terminatedOn(), expected));
+    }
+
+    @PostMapping("/cases/{caseId}/legal-aid-application")
+    public ResponseEntity<Object> applyForLegalAid(@PathVariable UUID caseId,
+                                                   @Valid @RequestBody CaseRequests.LegalAidApplicationRequest body,
+                                                   HttpServletRequest request) {
+        return onCase(request, caseId, body, HttpStatus.OK,
+                expected -> new ApplyForLegalAid(caseId.toString(), body.appliedOn(), expected));
+    }
+
+    @PostMapping("/cases/{caseId}/legal-aid")
+    public ResponseEntity<Object> assignLegalAid(@PathVariable UUID caseId, @Valid @RequestBody CaseRequests.LegalAidRequest body,
+                                                 HttpServletRequest request) {
+        LocalDate decidedOn = body.decidedOn() != null ? body.decidedOn() : LocalDate.now(clock);
+        String lawyerId = body.lawyerId() == null || body.lawyerId().isBlank() ? null : body.lawyerId();
+        return onCase(request, caseId, body, HttpStatus.OK,
+                expected -> new AssignLegalAid(caseId.toString(), lawyerId, body.basis(), decidedOn, body.overLimitReason(), expected));
+    }
+
+    /** 202: the application is stored; the relief saga decides it and the case file shows the outcome. */
+    @PostMapping("/cases/{caseId}/relief-application")
+    public ResponseEntity<Object> applyForRelief(@PathVariable UUID caseId,
+                                                 @Valid @RequestBody CaseRequests.ReliefApplicationRequest body,
+                                                 HttpServletRequest request) {
+        LocalDate appliedOn = body.appliedOn() != null ? body.appliedOn() : LocalDate.now(clock);
+        return onCase(request, caseId, body, HttpStatus.ACCEPTED,
+                expected -> new ApplyForRelief(caseId.toString(), body.fundId().toString(), body.requestedFen(), body.hardship(),
+                        appliedOn, expected));
     }
 
     @PostMapping("/cases/{caseId}/closure")

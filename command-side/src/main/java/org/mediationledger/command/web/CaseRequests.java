@@ -16,6 +16,7 @@ import org.mediationledger.events.common.CourtProcedure;
 import org.mediationledger.events.common.DisputeCategory;
 import org.mediationledger.events.common.EmploymentForm;
 import org.mediationledger.events.common.IntakeChannel;
+import org.mediationledger.events.common.LegalAidBasis;
 import org.mediationledger.events.common.PaymentSource;
 import org.mediationledger.events.common.ReferralKind;
 
@@ -134,5 +135,22 @@ public final class CaseRequests {
                                         String lawyerId,
                                         @NotBlank @Size(max = 100) String name,
                                         @NotNull @Positive @jakarta.validation.constraints.Max(1000) Integer maxActiveCases) {
+    }
+
+    public record LegalAidApplicationRequest(@NotNull @PastOrPresent LocalDate appliedOn) {
+    }
+
+    /** No lawyerId: the lawyer with the lowest caseload under their limit. decidedOn defaults to today. */
+    public record LegalAidRequest(@Size(max = 64) String lawyerId,
+                                  @NotNull LegalAidBasis basis,
+                                  @PastOrPresent LocalDate decidedOn,
+                                  @Size(max = 1000) String overLimitReason) {
+    }
+
+    /** appliedOn defaults to today. */
+    public record ReliefApplicationRequest(@NotNull java.util.UUID fundId,
+                                           @NotNull @Positive Long requestedFen,
+                                           @NotBlank @Size(max = 2000) String hardship,
+                                           @PastOrPresent LocalDate appliedOn) {
     }
 }

@@ -15,7 +15,6 @@ import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordMediati
 import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordMediationSession;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.RecordWagePayment;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.RegisterDispute;
-import org.mediationledger.command.disputecase.LawyerCaseloads.LawyerStanding;
 import org.mediationledger.events.common.AwardKind;
 import org.mediationledger.events.common.ClosureOutcome;
 import org.mediationledger.events.common.CourtProcedure;
@@ -43,29 +42,23 @@ import org.mediationledger.events.disputecase.WagePaymentRecorded;
 import org.mediationledger.events.pii.EncryptedText;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 import static org.hamcrest.Matchers.containsString;
 
 /** Every rule {@link DisputeCase} enforces, one test each, named for the rule. */
 class DisputeCaseTest {
 
-    private static final String CASE = "case-1";
-    private static final LocalDate APPLIED = LocalDate.of(2025, 6, 2);
-    private static final LocalDate REGISTERED = LocalDate.of(2025, 6, 3);
+    static final String CASE = "case-1";
+    static final LocalDate APPLIED = LocalDate.of(2025, 6, 2);
+    static final LocalDate REGISTERED = LocalDate.of(2025, 6, 3);
 
     private FixtureConfiguration<DisputeCase> fixture;
-    private final Map<String, LawyerStanding> lawyers = new HashMap<>();
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(DisputeCase.class);
-        fixture.registerInjectableResource((LawyerCaseloads) id -> Optional.ofNullable(lawyers.get(id)));
-        lawyers.put("lawyer1", new LawyerStanding("lawyer1", 10, 3));
-        lawyers.put("lawyer2", new LawyerStanding("lawyer2", 2, 2));
+        fixture.registerInjectableResource(new InMemoryCaseloads().with("lawyer1", 10, 3).with("lawyer2", 2, 2));
     }
 
     static IntakeDetails intake(long claimedFen) {
