@@ -352,8 +352,11 @@ public class DisputeCase {
         }
         requireNotBefore("effectiveOn", command.effectiveOn(), mediatorReceivedOn, "the mediator received the file");
         requireCourtPeriodNotOver("effectiveOn", command.effectiveOn());
+        boolean mediationWasRunning = mediationPeriodRuns();
         apply(new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(), command.instalments()));
-        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        if (mediationWasRunning) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        }
         LocalDate lastDayToConfirm = MediationPeriods.lastDay(command.effectiveOn(), MediationPeriods.CONFIRMATION_WINDOW_DAYS);
         deadlines.schedule(CaseDeadlines.endOf(lastDayToConfirm), CaseDeadlines.CONFIRMATION_WINDOW,
                 new ConfirmationWindowEnds(lastDayToConfirm));
@@ -406,8 +409,11 @@ public class DisputeCase {
         requireOpen();
         requireStage(CaseStage.IN_MEDIATION, "a mediation failure");
         requireNotBefore("failedOn", command.failedOn(), mediatorReceivedOn, "the mediator received the file");
+        boolean mediationWasRunning = mediationPeriodRuns();
         apply(new MediationFailed(caseId, command.reason(), command.failedOn()));
-        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        if (mediationWasRunning) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -469,11 +475,12 @@ public class DisputeCase {
                     + outstanding + " fen of " + owed + " fen owed)");
         }
         requireNotBefore("paidOn", command.paidOn(), intake.appliedOn(), "the worker applied");
+        long recoveredBefore = recoveredFen;
         long recoveredAfter = recoveredFen + command.amountFen();
         apply(new WagePaymentRecorded(caseId, command.paymentId(), command.amountFen(), command.paidOn(), command.source(),
                 owed, recoveredAfter, owed - recoveredAfter));
         repayReliefFirst(command);
-        cancelDeadlinesMetBy(recoveredAfter, owed - recoveredAfter, deadlines);
+        cancelDeadlinesMetBy(recoveredBefore, recoveredAfter, owed - recoveredAfter, deadlines);
         return AggregateLifecycle.getVersion();
     }
 
@@ -493,21 +500,32 @@ public class DisputeCase {
         }
     }
 
-    /** Instalments paid up by now, and the confirmation window once nothing is left to enforce. */
-    private void cancelDeadlinesMetBy(long recoveredAfter, long outstandingAfter, DeadlineManager deadlines) {
+    /**
+     * Instalments this payment paid up, and the confirmation window once nothing is left to enforce. Only
+     * deadlines still scheduled are cancelled: each cancellation searches the scheduler's table.
+     */
+    private void cancelDeadlinesMetBy(long recoveredBefore, long recoveredAfter, long outstandingAfter, DeadlineManager deadlines) {
         if (agreement == null) {
             return;
         }
         long dueByThen = 0;
         for (int i = 0; i < agreement.instalments().size(); i++) {
             dueByThen += agreement.instalments().get(i).amountFen();
-            if (recoveredAfter >= dueByThen) {
+            if (recoveredBefore < dueByThen && recoveredAfter >= dueByThen && !overdueInstalments.contains(i + 1)) {
                 deadlines.cancelAllWithinScope(CaseDeadlines.instalment(i + 1));
             }
         }
-        if (outstandingAfter == 0) {
+        if (outstandingAfter == 0 && confirmationWindowRuns()) {
             deadlines.cancelAllWithinScope(CaseDeadlines.CONFIRMATION_WINDOW);
         }
+    }
+
+    private boolean mediationPeriodRuns() {
+        return stage == CaseStage.IN_MEDIATION && !mediationDeadline.equals(lapsedMediationDeadline);
+    }
+
+    private boolean confirmationWindowRuns() {
+        return agreement != null && confirmation == null && !confirmationWindowLapsed;
     }
 
     /** The latest binding figure: the enforceable amount, else the agreed amount, else the claim. */
@@ -652,14 +670,20 @@ public class DisputeCase {
             }
         }
         String overLimitReason = standing.atLimit() ? command.overLimitReason() : null;
+        boolean mediationWasRunning = mediationPeriodRuns();
+        boolean decisionWasPending = legalAidApplication != null && legalAidLawyerId == null && !legalAidDecisionOverdue;
         if (legalAidLawyerId == null) {
             apply(new LegalAidAssigned(caseId, standing.lawyerId(), command.basis(), command.decidedOn(),
                     reopening ? null : mediatorId, automatic, overLimitReason, reopening));
         } else {
             apply(new LegalAidReassigned(caseId, legalAidLawyerId, standing.lawyerId(), command.decidedOn(), automatic, overLimitReason));
         }
-        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
-        deadlines.cancelAllWithinScope(CaseDeadlines.LEGAL_AID_DECISION);
+        if (mediationWasRunning) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        }
+        if (decisionWasPending) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.LEGAL_AID_DECISION);
+        }
         return AggregateLifecycle.getVersion();
     }
 
@@ -856,18 +880,33 @@ public class DisputeCase {
         }
         requireNotBefore("closedOn", command.closedOn(), intake.registeredOn(), "the case was registered");
         requireNotBefore("closedOn", command.closedOn(), lastActOn, "of the case's latest recorded act");
+        boolean mediationRuns = mediationPeriodRuns();
+        boolean confirmationRuns = confirmationWindowRuns() && owedFen() > recoveredFen;
+        boolean legalAidDecisionRuns = legalAidApplication != null && legalAidLawyerId == null && !legalAidDecisionOverdue;
         apply(new CaseClosed(caseId, command.outcome(), command.closedOn()));
-        cancelEveryDeadline(deadlines);
+        cancelRunningDeadlines(mediationRuns, confirmationRuns, legalAidDecisionRuns, deadlines);
         return AggregateLifecycle.getVersion();
     }
 
-    private void cancelEveryDeadline(DeadlineManager deadlines) {
-        deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
-        deadlines.cancelAllWithinScope(CaseDeadlines.CONFIRMATION_WINDOW);
-        deadlines.cancelAllWithinScope(CaseDeadlines.LEGAL_AID_DECISION);
+    /** Cancels only what is still scheduled: each cancellation searches the scheduler's table. */
+    private void cancelRunningDeadlines(boolean mediationRuns, boolean confirmationRuns, boolean legalAidDecisionRuns,
+                                        DeadlineManager deadlines) {
+        if (mediationRuns) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.MEDIATION_PERIOD);
+        }
+        if (confirmationRuns) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.CONFIRMATION_WINDOW);
+        }
+        if (legalAidDecisionRuns) {
+            deadlines.cancelAllWithinScope(CaseDeadlines.LEGAL_AID_DECISION);
+        }
         if (agreement != null) {
-            for (int i = 1; i <= agreement.instalments().size(); i++) {
-                deadlines.cancelAllWithinScope(CaseDeadlines.instalment(i));
+            long dueByThen = 0;
+            for (int i = 0; i < agreement.instalments().size(); i++) {
+                dueByThen += agreement.instalments().get(i).amountFen();
+                if (recoveredFen < dueByThen && !overdueInstalments.contains(i + 1)) {
+                    deadlines.cancelAllWithinScope(CaseDeadlines.instalment(i + 1));
+                }
             }
         }
     }
