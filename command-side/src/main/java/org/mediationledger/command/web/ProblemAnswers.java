@@ -124,7 +124,7 @@ public class ProblemAnswers {
     @ExceptionHandler({InvalidCommand.class, ProcessRuleViolation.class, ConflictingRepeat.class, UnknownLawyer.class,
             AggregateNotFoundException.class, ConcurrencyException.class, ConflictingAggregateVersionException.class,
             CommandExecutionException.class, PessimisticLockingFailureException.class, Exception.class})
-    ProblemDetail commandFailed(Exception e) {
+    ProblemDetail commandFailed(Exception e, jakarta.servlet.http.HttpServletRequest request) {
         Throwable cause = e;
         while (cause instanceof CommandExecutionException && cause.getCause() != null) {
             cause = cause.getCause();
@@ -145,7 +145,11 @@ public class ProblemAnswers {
                     List.of(new FieldProblem("lawyerId", unknown.getMessage())));
         }
         if (cause instanceof AggregateNotFoundException notFound) {
-            return problem(HttpStatus.NOT_FOUND, "Unknown case", "no case with id " + notFound.getAggregateIdentifier(), List.of());
+            // the only aggregates addressed by an id in the path are cases and relief funds
+            boolean fund = request.getRequestURI().startsWith("/api/relief-funds/");
+            return fund
+                    ? problem(HttpStatus.NOT_FOUND, "Unknown relief fund", "no relief fund with id " + notFound.getAggregateIdentifier(), List.of())
+                    : problem(HttpStatus.NOT_FOUND, "Unknown case", "no case with id " + notFound.getAggregateIdentifier(), List.of());
         }
         if (cause instanceof ConflictingAggregateVersionException stale) {
             return problem(HttpStatus.CONFLICT, "Stale version", "the case is at version " + stale.getActualVersion()
