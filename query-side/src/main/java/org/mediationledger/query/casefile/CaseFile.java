@@ -22,7 +22,8 @@ import java.util.List;
  *
  * @param agreedFen        null until an agreement is reached
  * @param enforceableFen   null until an award, judgment or confirmed agreement is recorded
- * @param relief           the relief-fund application; null until relief is modelled
+ * @param legalAid         the legal-aid application and decision; null when there is none
+ * @param relief           the latest relief-fund application; null when there is none
  * @param nextDue          the earliest day of a deadline still pending (past days included: then it is overdue)
  * @param version          the sequence of the case's last applied event
  * @param projectionStall  set when the view is held at a gap in the case's events, else null
@@ -46,6 +47,7 @@ public record CaseFile(String caseId,
                        String mediatorId,
                        String legalAidLawyerId,
                        String responsibleLawyerId,
+                       LegalAid legalAid,
                        Relief relief,
                        CourtReferral courtReferral,
                        Agreement agreement,
@@ -68,7 +70,18 @@ public record CaseFile(String caseId,
     public record Claimant(String claimantKey, String name, String idNumber, String phone, EmploymentForm employmentForm) {
     }
 
-    public record Relief(String fundId, String status, Long amountFen, String reason) {
+    /** @param decisionDueOn the last day for the decision (Legal Aid Law art. 43: 7 days) */
+    public record LegalAid(String basis, LocalDate appliedOn, LocalDate decisionDueOn, LocalDate decidedOn, Boolean autoAssigned) {
+    }
+
+    /**
+     * @param status    APPLIED, RESERVED (approved, the money set aside), PAID or REJECTED
+     * @param amountFen what was approved or paid: the least of requested, the fund's per-worker cap and outstanding
+     * @param reason    why it was rejected: FUND_UNKNOWN, WORKER_CAP_REACHED, INSUFFICIENT_BALANCE, CASE_NO_LONGER_ELIGIBLE
+     * @param repaidFen what later recoveries from the employer have repaid to the fund
+     */
+    public record Relief(String fundId, String status, Long requestedFen, Long amountFen, String reason, String detail,
+                         long repaidFen) {
     }
 
     public record CourtReferral(String court, String courtCaseNumber, ReferralKind referralKind, CourtProcedure procedure,
@@ -84,8 +97,15 @@ public record CaseFile(String caseId,
     public record Payment(String paymentId, long amountFen, LocalDate paidOn, PaymentSource source) {
     }
 
-    /** @param kind MEDIATION_PERIOD (more kinds as the command side records them) */
-    public record Deadline(String kind, LocalDate dueOn, DeadlineStatus status) {
+    /**
+     * One deadline of the case (docs/deadlines.md).
+     *
+     * @param kind     MEDIATION_PERIOD, CONFIRMATION_WINDOW, INSTALMENT or LEGAL_AID_DECISION
+     * @param number   the instalment's number, else null
+     * @param status   PENDING, MET, LAPSED, OVERDUE, or CANCELLED when the case closed with it pending
+     * @param resolved true when a LAPSED or OVERDUE item was made good later
+     */
+    public record Deadline(String kind, Integer number, LocalDate dueOn, DeadlineStatus status, boolean resolved) {
     }
 
     public record Closure(ClosureOutcome outcome, LocalDate closedOn) {

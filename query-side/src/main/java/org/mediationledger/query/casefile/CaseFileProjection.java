@@ -17,6 +17,19 @@ import org.mediationledger.events.disputecase.MediationFailed;
 import org.mediationledger.events.disputecase.MediationSessionHeld;
 import org.mediationledger.events.disputecase.MediatorAssigned;
 import org.mediationledger.events.disputecase.WagePaymentRecorded;
+import org.mediationledger.events.common.Instalment;
+import org.mediationledger.events.disputecase.ConfirmationWindowLapsed;
+import org.mediationledger.events.disputecase.InstalmentOverdue;
+import org.mediationledger.events.disputecase.LegalAidApplied;
+import org.mediationledger.events.disputecase.LegalAidAssigned;
+import org.mediationledger.events.disputecase.LegalAidDecisionOverdue;
+import org.mediationledger.events.disputecase.LegalAidReassigned;
+import org.mediationledger.events.disputecase.MediationPeriodLapsed;
+import org.mediationledger.events.disputecase.ReliefApplied;
+import org.mediationledger.events.disputecase.ReliefApproved;
+import org.mediationledger.events.disputecase.ReliefPaid;
+import org.mediationledger.events.disputecase.ReliefRecovered;
+import org.mediationledger.events.disputecase.ReliefRejected;
 import org.mediationledger.events.pii.EncryptedText;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventMetadata;
@@ -35,6 +48,12 @@ import java.time.LocalDate;
  */
 @Component
 public class CaseFileProjection {
+
+    static final String CONFIRMATION_WINDOW = "CONFIRMATION_WINDOW";
+    static final String INSTALMENT = "INSTALMENT";
+    static final String LEGAL_AID_DECISION = "LEGAL_AID_DECISION";
+    /** CPL arts. 205-206, as the command side counts it (docs/deadlines.md). */
+    static final int CONFIRMATION_WINDOW_DAYS = 30;
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
@@ -68,16 +87,52 @@ public class CaseFileProjection {
         } else if (event instanceof MediationFailed e) {
             mediationEnded(e.caseId(), e.failedOn());
             setStage(e.caseId(), CaseStage.MEDIATION_FAILED);
+            jdbc.update("UPDATE views.dispute_case SET mediation_failed_on = ? WHERE case_id = ?", date(e.failedOn()), e.caseId());
         } else if (event instanceof AwardRecorded e) {
             awardRecorded(e);
         } else if (event instanceof WagePaymentRecorded e) {
             paymentRecorded(e);
         } else if (event instanceof AgreementJudiciallyConfirmed e) {
             enforceable(e.caseId(), e.enforceableFen(), null); // the case stays AGREED: the agreement is now enforceable
+            settleDeadline(e.caseId(), CONFIRMATION_WINDOW, 0);
         } else if (event instanceof EnforcementTerminated e) {
             setStage(e.caseId(), CaseStage.ENFORCEMENT_TERMINATED);
         } else if (event instanceof CaseClosed e) {
             closed(e);
+        } else if (event instanceof MediationPeriodLapsed e) {
+            // the command side records the lapse; an agreement dated in time may still follow (LDMAL art. 14)
+            jdbc.update("UPDATE views.dispute_case SET mediation_lapse_recorded = true, mediation_deadline_status = "
+                    + "CASE WHEN mediation_deadline_status = 'PENDING' THEN 'LAPSED' ELSE mediation_deadline_status END "
+                    + "WHERE case_id = ?", e.caseId());
+        } else if (event instanceof ConfirmationWindowLapsed e) {
+            setDeadline(e.caseId(), CONFIRMATION_WINDOW, 0, DeadlineStatus.LAPSED);
+        } else if (event instanceof InstalmentOverdue e) {
+            setDeadline(e.caseId(), INSTALMENT, e.instalmentNumber(), DeadlineStatus.OVERDUE);
+        } else if (event instanceof LegalAidApplied e) {
+            legalAidApplied(e);
+        } else if (event instanceof LegalAidDecisionOverdue e) {
+            setDeadline(e.caseId(), LEGAL_AID_DECISION, 0, DeadlineStatus.OVERDUE);
+        } else if (event instanceof LegalAidAssigned e) {
+            legalAidAssigned(e);
+        } else if (event instanceof LegalAidReassigned e) {
+            jdbc.update("UPDATE views.dispute_case SET legal_aid_lawyer_id = ?, responsible_lawyer_id = ?, legal_aid_decided_on = ?, "
+                    + "legal_aid_auto_assigned = ? WHERE case_id = ?", e.lawyerId(), e.lawyerId(), date(e.reassignedOn()),
+                    e.autoAssigned(), e.caseId());
+        } else if (event instanceof ReliefApplied e) {
+            jdbc.update("UPDATE views.dispute_case SET relief_fund_id = ?, relief_status = 'APPLIED', relief_requested_fen = ?, "
+                    + "relief_amount_fen = NULL, relief_reason = NULL, relief_detail = NULL WHERE case_id = ?",
+                    e.fundId(), e.requestedFen(), e.caseId());
+        } else if (event instanceof ReliefApproved e) {
+            jdbc.update("UPDATE views.dispute_case SET relief_status = 'RESERVED', relief_amount_fen = ? WHERE case_id = ?",
+                    e.amountFen(), e.caseId());
+        } else if (event instanceof ReliefRejected e) {
+            jdbc.update("UPDATE views.dispute_case SET relief_status = 'REJECTED', relief_reason = ?, relief_detail = ? WHERE case_id = ?",
+                    name(e.reason()), e.detail(), e.caseId());
+        } else if (event instanceof ReliefPaid e) {
+            jdbc.update("UPDATE views.dispute_case SET relief_status = 'PAID', relief_amount_fen = ?, relief_paid_fen = ? WHERE case_id = ?",
+                    e.amountFen(), e.amountFen(), e.caseId());
+        } else if (event instanceof ReliefRecovered e) {
+            jdbc.update("UPDATE views.dispute_case SET relief_repaid_fen = ? WHERE case_id = ?", e.repaidFen(), e.caseId());
         } else {
             throw new IllegalStateException("no case-file handler for " + event.getClass().getSimpleName());
         }
@@ -140,6 +195,15 @@ public class CaseFileProjection {
                         + "instalments = ?::jsonb, outstanding_fen = ? WHERE case_id = ?",
                 CaseStage.AGREED.name(), e.agreedFen(), date(e.effectiveOn()), json(e.instalments()),
                 agreed.outstandingFen(), e.caseId());
+        // CPL arts. 205-206: judicial confirmation is applied for within 30 days of the agreement taking effect
+        insertDeadline(e.caseId(), CONFIRMATION_WINDOW, 0, e.effectiveOn().plusDays(CONFIRMATION_WINDOW_DAYS), null);
+        long dueByThen = 0;
+        for (int i = 0; i < e.instalments().size(); i++) {
+            Instalment instalment = e.instalments().get(i);
+            dueByThen += instalment.amountFen();
+            insertDeadline(e.caseId(), INSTALMENT, i + 1, instalment.dueOn(), dueByThen);
+        }
+        meetPaidUp(e.caseId(), agreed.recoveredFen(), agreed.outstandingFen());
     }
 
     private void awardRecorded(AwardRecorded e) {
@@ -166,10 +230,67 @@ public class CaseFileProjection {
                 amounts.recoveredFen() + e.amountFen());
         jdbc.update("UPDATE views.dispute_case SET recovered_fen = ?, outstanding_fen = ? WHERE case_id = ?",
                 paid.recoveredFen(), paid.outstandingFen(), e.caseId());
+        meetPaidUp(e.caseId(), paid.recoveredFen(), paid.outstandingFen());
+    }
+
+    /**
+     * Instalments paid up by now are met (an overdue one is made good); with nothing outstanding there is
+     * nothing left to confirm either.
+     */
+    private void meetPaidUp(String caseId, long recoveredFen, long outstandingFen) {
+        jdbc.update("UPDATE views.case_deadline SET status = CASE WHEN status = 'PENDING' THEN 'MET' ELSE status END, "
+                + "resolved = (status = 'OVERDUE') WHERE case_id = ? AND kind = ? AND due_by_then_fen <= ? "
+                + "AND (status = 'PENDING' OR (status = 'OVERDUE' AND NOT resolved))", caseId, INSTALMENT, recoveredFen);
+        if (outstandingFen == 0) {
+            settleDeadline(caseId, CONFIRMATION_WINDOW, 0);
+        }
+    }
+
+    private void legalAidApplied(LegalAidApplied e) {
+        jdbc.update("UPDATE views.dispute_case SET legal_aid_applied_on = ?, legal_aid_decision_due_on = ? WHERE case_id = ?",
+                date(e.appliedOn()), date(e.decisionDueOn()), e.caseId());
+        insertDeadline(e.caseId(), LEGAL_AID_DECISION, 0, e.decisionDueOn(), null);
+    }
+
+    /**
+     * The legal-aid lawyer becomes the responsible lawyer, the mediator is released; a case returned to its
+     * court is reopened. The stage follows the command side: legal aid replaces registration, mediation and
+     * a failed mediation; an agreement, award or terminated enforcement keeps its stage.
+     */
+    private void legalAidAssigned(LegalAidAssigned e) {
+        jdbc.update("UPDATE views.dispute_case SET legal_aid_lawyer_id = ?, responsible_lawyer_id = ?, legal_aid_basis = ?, "
+                        + "legal_aid_decided_on = ?, legal_aid_auto_assigned = ?, "
+                        + "stage = CASE WHEN ? OR stage IN ('REGISTERED', 'IN_MEDIATION', 'MEDIATION_FAILED') THEN 'LEGAL_AID' ELSE stage END, "
+                        + "closure_outcome = CASE WHEN ? THEN NULL ELSE closure_outcome END, "
+                        + "closed_on = CASE WHEN ? THEN NULL ELSE closed_on END WHERE case_id = ?",
+                e.lawyerId(), e.lawyerId(), name(e.basis()), date(e.decidedOn()), e.autoAssigned(),
+                e.reopened(), e.reopened(), e.reopened(), e.caseId());
+        mediationEnded(e.caseId(), e.decidedOn());
+        settleDeadline(e.caseId(), LEGAL_AID_DECISION, 0);
+    }
+
+    private void insertDeadline(String caseId, String kind, int number, LocalDate dueOn, Long dueByThenFen) {
+        jdbc.update("INSERT INTO views.case_deadline (case_id, kind, number, due_on, due_by_then_fen, status) "
+                        + "VALUES (?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (case_id, kind, number) DO NOTHING",
+                caseId, kind, number, date(dueOn), dueByThenFen);
+    }
+
+    /** The command side recorded a lapse or overdue item. */
+    private void setDeadline(String caseId, String kind, int number, DeadlineStatus status) {
+        jdbc.update("UPDATE views.case_deadline SET status = ? WHERE case_id = ? AND kind = ? AND number = ?",
+                status.name(), caseId, kind, number);
+    }
+
+    /** The act a deadline asks for was done: pending becomes met, a lapsed or overdue one is made good. */
+    private void settleDeadline(String caseId, String kind, int number) {
+        jdbc.update("UPDATE views.case_deadline SET resolved = status IN ('LAPSED', 'OVERDUE'), "
+                + "status = CASE WHEN status = 'PENDING' THEN 'MET' ELSE status END "
+                + "WHERE case_id = ? AND kind = ? AND number = ? AND status <> 'MET' AND status <> 'CANCELLED'", caseId, kind, number);
     }
 
     private void closed(CaseClosed e) {
         mediationEnded(e.caseId(), e.closedOn());
+        jdbc.update("UPDATE views.case_deadline SET status = 'CANCELLED' WHERE case_id = ? AND status = 'PENDING'", e.caseId());
         jdbc.update("UPDATE views.dispute_case SET stage = ?, closure_outcome = ?, closed_on = ? WHERE case_id = ?",
                 CaseStage.CLOSED.name(), name(e.outcome()), date(e.closedOn()), e.caseId());
     }

@@ -67,7 +67,8 @@ public class CaseFileQueries {
     private Optional<CaseFile> readCaseFile(String caseId) {
         MapSqlParameterSource id = new MapSqlParameterSource("caseId", caseId);
         LocalDate today = calendar.today();
-        List<CaseFile> found = jdbc.query("SELECT c.*, s.stalled_expected, s.stalled_received, s.stalled_since, s.stall_reason "
+        List<CaseFile> found = jdbc.query("SELECT c.*, " + CaseConditions.NEXT_DUE + " AS next_due, "
+                        + "s.stalled_expected, s.stalled_received, s.stalled_since, s.stall_reason "
                         + "FROM views.dispute_case c LEFT JOIN views.aggregate_sequence s ON s.aggregate_id = c.case_id "
                         + "WHERE c.case_id = :caseId", id,
                 (rs, row) -> caseFile(rs, today, id));
@@ -103,7 +104,7 @@ public class CaseFileQueries {
         Long total = jdbc.queryForObject("SELECT count(*) FROM views.dispute_case c" + where, params, Long.class);
         List<CaseSummary> items = jdbc.query("SELECT c.case_id, c.stage, c.claimant_name, c.category, c.district, "
                         + "c.claimed_fen, c.recovered_fen, c.outstanding_fen, c.responsible_lawyer_id, c.court, "
-                        + "c.mediation_deadline, c.mediation_deadline_status, c.registered_on FROM views.dispute_case c" + where
+                        + CaseConditions.NEXT_DUE + " AS next_due, c.registered_on FROM views.dispute_case c" + where
                         + " ORDER BY c.registered_on DESC, c.case_id LIMIT :limit OFFSET :offset", params,
                 (rs, row) -> new CaseSummary(rs.getString("case_id"), CaseStage.valueOf(rs.getString("stage")),
                         rs.getString("claimant_name"), DisputeCategory.valueOf(rs.getString("category")),
@@ -118,9 +119,27 @@ public class CaseFileQueries {
         List<CaseFile.Deadline> deadlines = new ArrayList<>();
         LocalDate deadline = localDate(rs, "mediation_deadline");
         if (deadline != null) {
-            deadlines.add(new CaseFile.Deadline(MEDIATION_PERIOD, deadline, DeadlineStatus.shownOn(
-                    DeadlineStatus.valueOf(rs.getString("mediation_deadline_status")), deadline, today)));
+            DeadlineStatus shown = DeadlineStatus.shownOn(DeadlineStatus.valueOf(rs.getString("mediation_deadline_status")),
+                    deadline, today);
+            // a lapse is made good when mediation ends anyway (a union agreement after the period, legal aid, closure)
+            boolean resolved = shown == DeadlineStatus.LAPSED && !CaseStage.IN_MEDIATION.name().equals(rs.getString("stage"));
+            deadlines.add(new CaseFile.Deadline(MEDIATION_PERIOD, null, deadline, shown, resolved));
         }
+        deadlines.addAll(jdbc.query("SELECT kind, number, due_on, status, resolved FROM views.case_deadline WHERE case_id = :caseId "
+                        + "ORDER BY due_on, kind, number", id,
+                (d, row) -> new CaseFile.Deadline(d.getString("kind"),
+                        "INSTALMENT".equals(d.getString("kind")) ? d.getInt("number") : null,
+                        localDate(d, "due_on"),
+                        DeadlineStatus.shownOn(DeadlineStatus.valueOf(d.getString("status")), localDate(d, "due_on"), today),
+                        d.getBoolean("resolved"))));
+        String basis = rs.getString("legal_aid_basis");
+        CaseFile.LegalAid legalAid = basis == null && rs.getObject("legal_aid_applied_on") == null ? null : new CaseFile.LegalAid(
+                basis, localDate(rs, "legal_aid_applied_on"), localDate(rs, "legal_aid_decision_due_on"),
+                localDate(rs, "legal_aid_decided_on"), rs.getObject("legal_aid_auto_assigned", Boolean.class));
+        CaseFile.Relief relief = rs.getString("relief_status") == null ? null : new CaseFile.Relief(rs.getString("relief_fund_id"),
+                rs.getString("relief_status"), rs.getObject("relief_requested_fen", Long.class),
+                rs.getObject("relief_amount_fen", Long.class), rs.getString("relief_reason"), rs.getString("relief_detail"),
+                rs.getLong("relief_repaid_fen"));
         CaseFile.CourtReferral referral = rs.getString("court") == null ? null : new CaseFile.CourtReferral(
                 rs.getString("court"), rs.getString("court_case_number"),
                 enumOf(ReferralKind.class, rs.getString("referral_kind")),
@@ -156,7 +175,8 @@ public class CaseFileQueries {
                 rs.getString("mediator_id"),
                 rs.getString("legal_aid_lawyer_id"),
                 rs.getString("responsible_lawyer_id"),
-                null,
+                legalAid,
+                relief,
                 referral,
                 agreement,
                 jdbc.query("SELECT session_id, held_on, summary FROM views.case_session WHERE case_id = :caseId "
@@ -177,10 +197,9 @@ public class CaseFileQueries {
                 stall);
     }
 
-    /** The mediation period's last day while it is still pending (the only deadline recorded so far). */
+    /** The earliest last day of a deadline still pending (CaseConditions.NEXT_DUE). */
     private static LocalDate nextDue(ResultSet rs) throws SQLException {
-        return DeadlineStatus.PENDING.name().equals(rs.getString("mediation_deadline_status"))
-                ? localDate(rs, "mediation_deadline") : null;
+        return localDate(rs, "next_due");
     }
 
     private <T> T read(String json, TypeReference<T> type) {

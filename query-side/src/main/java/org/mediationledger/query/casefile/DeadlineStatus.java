@@ -10,8 +10,10 @@ public enum DeadlineStatus {
     MET,
     /** its day ended without the act (or the act came later) */
     LAPSED,
-    /** an instalment not paid by its due date */
-    OVERDUE;
+    /** an instalment not paid by its due date, or a legal-aid decision not made in time */
+    OVERDUE,
+    /** still pending when the case was closed */
+    CANCELLED;
 
     /**
      * How a mediation period ends when mediation ends (agreement, failure or closure) on

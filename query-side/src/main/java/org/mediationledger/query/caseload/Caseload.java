@@ -9,8 +9,8 @@ public record Caseload(List<LawyerCaseload> lawyers) {
     /**
      * @param activeCases open cases the lawyer is responsible for (the mediator, until legal aid takes over)
      * @param byStage     those cases per stage; every open stage is listed, zeros included
-     * @param dueSoon     those with a pending mediation period ending within the next days (7 by default)
-     * @param overdue     those still in mediation after their mediation period ended
+     * @param dueSoon     those with a pending deadline (any kind) whose last day is within the next days (7 by default)
+     * @param overdue     those with a lapsed or overdue item not yet made good (docs/deadlines.md)
      */
     public record LawyerCaseload(String lawyerId,
                                  String name,

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mediationledger.events.disputecase.DisputeCaseEvent;
+import org.mediationledger.events.relieffund.ReliefFundEvent;
+import org.mediationledger.query.relief.ReliefFundProjection;
 import org.mediationledger.events.lawyer.LawyerEvent;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventTypes;
@@ -36,6 +38,7 @@ public class EventIngestion {
     private final ProjectionPosition position;
     private final CaseFileProjection caseFiles;
     private final LawyerProjection lawyers;
+    private final ReliefFundProjection reliefFunds;
     private final MeterRegistry meters;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
 
@@ -45,7 +48,9 @@ public class EventIngestion {
                           ProjectionPosition position,
                           CaseFileProjection caseFiles,
                           LawyerProjection lawyers,
+                          ReliefFundProjection reliefFunds,
                           MeterRegistry meters) {
+        this.reliefFunds = reliefFunds;
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.sequences = sequences;
@@ -183,6 +188,8 @@ public class EventIngestion {
             caseFiles.apply(caseEvent, event);
         } else if (payload instanceof LawyerEvent lawyerEvent) {
             lawyers.apply(lawyerEvent, event);
+        } else if (payload instanceof ReliefFundEvent fundEvent) {
+            reliefFunds.apply(fundEvent, event);
         } else {
             throw new IllegalStateException("no projection for " + payload.getClass().getName());
         }

@@ -44,6 +44,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the fund's money is the union's business and the auditors' (DOMAIN.md, roles)
+                        .requestMatchers("/api/relief-funds", "/api/relief-funds/**")
+                                .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name())
+                        // referral outcomes per court: a court liaison officer sees their own court's
+                        .requestMatchers("/api/caseload/courts")
+                                .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name(), Roles.COURT_LIAISON.name())
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problems))

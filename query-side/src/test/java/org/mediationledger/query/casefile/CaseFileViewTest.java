@@ -115,11 +115,22 @@ class CaseFileViewTest extends ProjectionTestBase {
         assertThat(payment.get("paymentId").asText()).isNotBlank();
 
         // the agreement took effect on 06-06, before the period's last day 06-11: met
-        assertThat(file.get("deadlines")).hasSize(1);
-        assertThat(file.get("deadlines").get(0).get("kind").asText()).isEqualTo("MEDIATION_PERIOD");
-        assertThat(file.get("deadlines").get(0).get("dueOn").asText()).isEqualTo("2025-06-11");
-        assertThat(file.get("deadlines").get(0).get("status").asText()).isEqualTo("MET");
-        assertThat(file.get("nextDue").isNull()).isTrue();
+        // the agreement met the mediation period and started the confirmation window (CPL arts. 205-206) and
+        // one deadline per instalment; the first instalment was paid on its day
+        JsonNode deadlines = file.get("deadlines");
+        assertThat(deadlines).hasSize(4);
+        assertThat(deadlines.get(0).get("kind").asText()).isEqualTo("MEDIATION_PERIOD");
+        assertThat(deadlines.get(0).get("dueOn").asText()).isEqualTo("2025-06-11");
+        assertThat(deadlines.get(0).get("status").asText()).isEqualTo("MET");
+        assertThat(deadlines.get(1).get("kind").asText()).isEqualTo("INSTALMENT");
+        assertThat(deadlines.get(1).get("number").asInt()).isEqualTo(1);
+        assertThat(deadlines.get(1).get("status").asText()).isEqualTo("MET");
+        assertThat(deadlines.get(2).get("kind").asText()).isEqualTo("CONFIRMATION_WINDOW");
+        assertThat(deadlines.get(2).get("dueOn").asText()).isEqualTo("2025-07-06");
+        assertThat(deadlines.get(2).get("status").asText()).isEqualTo("PENDING");
+        assertThat(deadlines.get(3).get("number").asInt()).isEqualTo(2);
+        assertThat(deadlines.get(3).get("status").asText()).isEqualTo("PENDING");
+        assertThat(file.get("nextDue").asText()).isEqualTo("2025-07-06");
         assertThat(file.get("closure").isNull()).isTrue();
         assertThat(file.get("projectionStall").isNull()).isTrue();
 

@@ -109,7 +109,8 @@ class CaseListAndCaseloadTest extends ProjectionTestBase {
         assertThat(dueSoon.get("nextDue").asText()).isEqualTo("2025-06-12");
         assertThat(dueSoon.get("registeredOn").asText()).isEqualTo("2025-06-01");
         assertThat(item(page, agreedOfA.caseId()).get("outstandingFen").asLong()).isEqualTo(150_000);
-        assertThat(item(page, agreedOfA.caseId()).get("nextDue").isNull()).isTrue();
+        // agreed: the mediation period is met, the confirmation window (30 days, CPL arts. 205-206) runs
+        assertThat(item(page, agreedOfA.caseId()).get("nextDue").asText()).isEqualTo("2025-07-01");
     }
 
     @Test

@@ -23,6 +23,20 @@ import org.mediationledger.events.disputecase.MediationFailed;
 import org.mediationledger.events.disputecase.MediationSessionHeld;
 import org.mediationledger.events.disputecase.MediatorAssigned;
 import org.mediationledger.events.disputecase.WagePaymentRecorded;
+import org.mediationledger.events.common.LegalAidBasis;
+import org.mediationledger.events.common.ReliefRejectionReason;
+import org.mediationledger.events.disputecase.ConfirmationWindowLapsed;
+import org.mediationledger.events.disputecase.InstalmentOverdue;
+import org.mediationledger.events.disputecase.LegalAidApplied;
+import org.mediationledger.events.disputecase.LegalAidAssigned;
+import org.mediationledger.events.disputecase.LegalAidDecisionOverdue;
+import org.mediationledger.events.disputecase.LegalAidReassigned;
+import org.mediationledger.events.disputecase.MediationPeriodLapsed;
+import org.mediationledger.events.disputecase.ReliefApplied;
+import org.mediationledger.events.disputecase.ReliefApproved;
+import org.mediationledger.events.disputecase.ReliefPaid;
+import org.mediationledger.events.disputecase.ReliefRecovered;
+import org.mediationledger.events.disputecase.ReliefRejected;
 import org.mediationledger.events.wire.PublishedEvent;
 
 import java.time.LocalDate;
@@ -112,6 +126,57 @@ public final class CaseStory {
 
     public PublishedEvent closed(ClosureOutcome outcome, LocalDate closedOn) {
         return next(new CaseClosed(caseId, outcome, closedOn), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent mediationPeriodLapsed(boolean courtReferred) {
+        return next(new MediationPeriodLapsed(caseId, mediationDeadline, courtReferred), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent confirmationWindowLapsed(LocalDate lastDay) {
+        return next(new ConfirmationWindowLapsed(caseId, lastDay), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent instalmentOverdue(int number, LocalDate dueOn, long dueByThenFen) {
+        return next(new InstalmentOverdue(caseId, number, dueOn, dueByThenFen, recoveredFen), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent legalAidApplied(LocalDate appliedOn) {
+        return next(new LegalAidApplied(caseId, appliedOn, appliedOn.plusDays(7)), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent legalAidDecisionOverdue(LocalDate appliedOn) {
+        return next(new LegalAidDecisionOverdue(caseId, appliedOn, appliedOn.plusDays(7)), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent legalAidAssigned(String lawyerId, String releasedLawyerId, LocalDate decidedOn, boolean reopened) {
+        return next(new LegalAidAssigned(caseId, lawyerId, LegalAidBasis.MIGRANT_WORKER_WAGE_CLAIM, decidedOn, releasedLawyerId,
+                true, null, reopened), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent legalAidReassigned(String previous, String lawyerId, LocalDate on) {
+        return next(new LegalAidReassigned(caseId, previous, lawyerId, on, false, null), "staff", "UNION_STAFF");
+    }
+
+    public PublishedEvent reliefApplied(String fundId, String claimantKey, long requestedFen, LocalDate appliedOn) {
+        long owed = enforceableFen != null ? enforceableFen : agreedFen != null ? agreedFen : claimedFen;
+        return next(new ReliefApplied(caseId, fundId, claimantKey, requestedFen, "无其他收入", appliedOn, owed - recoveredFen),
+                "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent reliefApproved(String fundId, long amountFen, LocalDate on) {
+        return next(new ReliefApproved(caseId, fundId, amountFen, on), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent reliefRejected(String fundId, ReliefRejectionReason reason, String detail) {
+        return next(new ReliefRejected(caseId, fundId, reason, detail), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent reliefPaid(String fundId, long amountFen, LocalDate on) {
+        return next(new ReliefPaid(caseId, fundId, amountFen, on), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent reliefRecovered(String fundId, String paymentId, long amountFen, LocalDate on, long repaidFen, long stillOwed) {
+        return next(new ReliefRecovered(caseId, fundId, paymentId, amountFen, on, repaidFen, stillOwed), "lawyer1", "LAWYER");
     }
 
     /** An event of a type this query side does not know, as a newer command side might publish. */
