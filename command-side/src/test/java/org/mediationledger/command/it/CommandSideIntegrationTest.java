@@ -15,6 +15,7 @@ import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * relay to a real Kafka broker.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // close while Kafka and PostgreSQL still run
 @ExtendWith(OutputCaptureExtension.class)
 class CommandSideIntegrationTest {
 
@@ -60,6 +62,10 @@ class CommandSideIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         topic = TestInfrastructure.register(registry);
+        // these tests count a case's versions exactly, on cases dated in 2025 whose mediation periods are long
+        // over: a lapse recorded by the deadline scheduler in between would add a version. Deadlines have
+        // their own tests (PersistentDeadlinesTest, MediationPeriodLapseAfterRestartTest).
+        registry.add("ml.deadlines.poll-interval", () -> "1h");
     }
 
     @LocalServerPort

@@ -16,6 +16,7 @@ import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventMetadata;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,6 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * applies stays in the chain of the request that scheduled it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ml.deadlines.poll-interval=200ms")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS) // close while Kafka and PostgreSQL still run
 @Import({MutableClockConfig.class, DeadlineProbeConfig.class})
 class PersistentDeadlinesTest {
 
