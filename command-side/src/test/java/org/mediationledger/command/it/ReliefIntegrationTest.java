@@ -9,13 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,8 +37,6 @@ class ReliefIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
-
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void application_isReservedApprovedAndPaid_andALaterPaymentRepaysTheFundFirst() throws Exception {
@@ -124,11 +117,16 @@ class ReliefIntegrationTest {
         assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(status);
     }
 
+    private DemoClient client;
+
+    private DemoClient client() {
+        if (client == null) {
+            client = new DemoClient(port);
+        }
+        return client;
+    }
+
     private HttpResponse<String> send(String path, String user, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Content-Type", "application/json")
-                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)))
-                        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return client().post(path, user, json);
     }
 }
