@@ -11,6 +11,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mediationledger.events.wire.ChainHash;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -337,6 +338,26 @@ class CommandSideIntegrationTest {
         assertThat(after.headers().firstValue("ETag")).contains("\"62\"");
         assertThat(post("/api/cases/" + caseId + "/payments", "lawyer1", payment("snap-3", 100)).headers().firstValue("ETag"))
                 .contains("\"62\"");
+    }
+
+    /** The database links each stored event to its predecessor exactly as auditors recompute it (ChainHash). */
+    @Test
+    void everyStoredEvent_carriesItsLinkInTheCasesHashChain() throws Exception {
+        String caseId = registerCase(500_000);
+        assertThat(post("/api/cases/" + caseId + "/payments", "lawyer1", payment("chain-1", 100)).statusCode()).isEqualTo(201);
+        assertThat(post("/api/cases/" + caseId + "/payments", "lawyer1", payment("chain-2", 200)).statusCode()).isEqualTo(201);
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "ORDER BY sequenceNumber", caseId);
+        assertThat(rows).hasSize(3);
+        byte[] previous = ChainHash.genesis();
+        for (Map<String, Object> row : rows) {
+            byte[] expected = ChainHash.link(previous, new ChainHash.StoredEvent(
+                    (String) row.get("aggregateidentifier"), (Long) row.get("sequencenumber"), (String) row.get("eventidentifier"),
+                    (String) row.get("payloadtype"), (String) row.get("payloadrevision"), (String) row.get("timestamp"),
+                    (byte[]) row.get("payload"), (byte[]) row.get("metadata")));
+            assertThat((byte[]) row.get("chainhash")).as("link of sequence %s", row.get("sequencenumber")).isEqualTo(expected);
+            previous = expected;
+        }
     }
 
     @Test
