@@ -113,6 +113,77 @@ class WalkOneCaseTest extends WholeSystemTest {
         assertThat(everyStoredEvent).contains("青岛某某配送服务有限公司");
     }
 
+    /**
+     * The hash chain (issue 4): an untouched case verifies clean; one altered byte of a payload or of the
+     * metadata, or two events swapped, makes verification name that case's first broken sequence.
+     */
+    @Test
+    void verification_namesTheFirstAlteredEvent_andAnUntouchedCaseIsIntact() throws Exception {
+        system.command("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer2\",\"name\":\"王强\",\"maxActiveCases\":12}");
+        String untouched = caseWithFourEvents();
+        String payloadAltered = caseWithFourEvents();
+        String metadataAltered = caseWithFourEvents();
+        String reordered = caseWithFourEvents();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(system.view("/api/audit/cases/" + reordered + "/verification").get("events").asInt()).isEqualTo(4));
+
+        tamper("UPDATE DomainEventEntry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '双方', '单方'), 'UTF8') "
+                + "WHERE aggregateIdentifier = ? AND sequenceNumber = 2", payloadAltered);
+        tamper("UPDATE DomainEventEntry SET metaData = convert_to(replace(convert_from(metaData, 'UTF8'), 'lawyer2', 'lawyer3'), 'UTF8') "
+                + "WHERE aggregateIdentifier = ? AND sequenceNumber = 2", metadataAltered);
+        // two events swap places (in three steps: the unique (aggregate, sequence) key holds after each)
+        tamper("UPDATE DomainEventEntry SET sequenceNumber = -1 WHERE aggregateIdentifier = ? AND sequenceNumber = 1", reordered);
+        tamper("UPDATE DomainEventEntry SET sequenceNumber = 1 WHERE aggregateIdentifier = ? AND sequenceNumber = 3", reordered);
+        tamper("UPDATE DomainEventEntry SET sequenceNumber = 3 WHERE aggregateIdentifier = ? AND sequenceNumber = -1", reordered);
+
+        JsonNode clean = system.view("/api/audit/cases/" + untouched + "/verification");
+        assertThat(clean.get("intact").asBoolean()).isTrue();
+        assertThat(clean.get("firstBrokenSequence").isNull()).isTrue();
+        for (String altered : List.of(payloadAltered, metadataAltered)) {
+            JsonNode verdict = system.view("/api/audit/cases/" + altered + "/verification");
+            assertThat(verdict.get("intact").asBoolean()).as(altered).isFalse();
+            assertThat(verdict.get("firstBrokenSequence").asLong()).as(altered).isEqualTo(2);
+        }
+        assertThat(system.view("/api/audit/cases/" + reordered + "/verification").get("firstBrokenSequence").asLong()).isEqualTo(1);
+
+        JsonNode history = system.view("/api/audit/cases/" + untouched + "/history").get("events");
+        assertThat(history).hasSize(4);
+        assertThat(history.get(2).get("type").asText()).isEqualTo("MediationSessionHeld");
+        assertThat(history.get(2).get("actor").get("id").asText()).isEqualTo("lawyer2");
+        assertThat(history.get(3).get("previousHash").asText()).isEqualTo(history.get(2).get("hash").asText());
+        assertThat(system.get("/api/audit/cases/" + untouched + "/history", "lawyer2", "application/json").statusCode()).isEqualTo(403);
+    }
+
+    private String caseWithFourEvents() {
+        String caseId = UUID.randomUUID().toString();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        system.command("/api/cases", "staff", "{\"caseId\":\"" + caseId + "\","
+                + "\"claimant\":{\"name\":\"赵磊\",\"idNumber\":\"" + AcceptanceTest.idNumber(7) + "\",\"phone\":\"13700000007\","
+                + "\"employmentForm\":\"PLATFORM_COOPERATION\"},\"respondents\":[{\"name\":\"某配送站\",\"creditCode\":null}],"
+                + "\"category\":\"UNPAID_WAGES\",\"claimedFen\":300000,\"channel\":\"WALK_IN\",\"district\":\"市北区\","
+                + "\"facts\":\"工资未结\",\"appliedOn\":\"" + today + "\"}");
+        system.command("/api/cases/" + caseId + "/mediator", "staff", "{\"lawyerId\":\"lawyer2\",\"receivedOn\":\"" + today + "\"}");
+        system.command("/api/cases/" + caseId + "/mediation-sessions", "lawyer2",
+                "{\"sessionId\":\"s-1\",\"heldOn\":\"" + today + "\",\"summary\":\"双方到场\"}");
+        system.command("/api/cases/" + caseId + "/mediation-failure", "lawyer2",
+                "{\"reason\":\"雇主拒绝\",\"failedOn\":\"" + today + "\"}");
+        return caseId;
+    }
+
+    /** Changes stored events behind the application's back, as someone with database access could. */
+    private void tamper(String update, String caseId) throws Exception {
+        try (Connection db = system.database()) {
+            db.setAutoCommit(false);
+            db.createStatement().execute("ALTER TABLE DomainEventEntry DISABLE TRIGGER domain_event_entry_immutable");
+            try (PreparedStatement change = db.prepareStatement(update)) {
+                change.setString(1, caseId);
+                assertThat(change.executeUpdate()).isPositive();
+            }
+            db.createStatement().execute("ALTER TABLE DomainEventEntry ENABLE TRIGGER domain_event_entry_immutable");
+            db.commit();
+        }
+    }
+
     private String storedEventsAsText() throws Exception {
         StringBuilder all = new StringBuilder();
         try (Connection db = system.database();
