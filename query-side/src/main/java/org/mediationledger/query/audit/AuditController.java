@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.events.wire.ChainHash;
 import org.mediationledger.events.wire.EventJson;
+import org.mediationledger.query.casefile.CaseFile;
 import org.mediationledger.query.web.NotFound;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,10 +29,18 @@ import java.util.UUID;
 public class AuditController {
 
     private final StoredEvents storedEvents;
+    private final CaseAsOf caseAsOf;
     private final ObjectMapper json = EventJson.newObjectMapper();
 
-    public AuditController(StoredEvents storedEvents) {
+    public AuditController(StoredEvents storedEvents, CaseAsOf caseAsOf) {
         this.storedEvents = storedEvents;
+        this.caseAsOf = caseAsOf;
+    }
+
+    /** The case file as it stood at {@code asOf} (an ISO-8601 instant), built by the live view's own projection. */
+    @GetMapping("/{caseId}/state")
+    public CaseFile state(@PathVariable UUID caseId, @RequestParam Instant asOf) {
+        return caseAsOf.caseFile(caseId.toString(), asOf);
     }
 
     /**

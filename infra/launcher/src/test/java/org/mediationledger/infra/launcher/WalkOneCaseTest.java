@@ -152,6 +152,21 @@ class WalkOneCaseTest extends WholeSystemTest {
         assertThat(history.get(2).get("actor").get("id").asText()).isEqualTo("lawyer2");
         assertThat(history.get(3).get("previousHash").asText()).isEqualTo(history.get(2).get("hash").asText());
         assertThat(system.get("/api/audit/cases/" + untouched + "/history", "lawyer2", "application/json").statusCode()).isEqualTo(403);
+
+        // the case as it stood when the mediator had just signed for the file, folded by the live view's projection
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(system.view("/api/cases/" + untouched).get("stage").asText()).isEqualTo("MEDIATION_FAILED"));
+        String asOf = history.get(1).get("occurredAt").asText();
+        JsonNode then = system.view("/api/audit/cases/" + untouched + "/state?asOf=" + asOf);
+        assertThat(then.get("stage").asText()).isEqualTo("IN_MEDIATION");
+        assertThat(then.get("mediatorId").asText()).isEqualTo("lawyer2");
+        assertThat(then.get("sessions")).isEmpty();
+        assertThat(then.get("timeline")).hasSize(2);
+        assertThat(then.get("claimant").get("idNumber").asText()).contains("*");
+        assertThat(system.view("/api/cases/" + untouched).get("stage").asText()).as("the live view is untouched")
+                .isEqualTo("MEDIATION_FAILED");
+        assertThat(system.get("/api/audit/cases/" + untouched + "/state?asOf=2020-01-01T00:00:00Z", "auditor", "application/json")
+                .statusCode()).isEqualTo(404);
     }
 
     private String caseWithFourEvents() {
