@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
@@ -92,6 +93,15 @@ public class DeadlineConfig {
                 .build();
         deadlineManager.registerHandlerInterceptor(new CorrelationDataInterceptor<>(correlationDataProviders));
         return deadlineManager;
+    }
+
+    /** What aggregates and Axon's configuration use: cancellation that leaves a running deadline alone. */
+    @Bean
+    @Primary
+    public PersistentDeadlines persistentDeadlines(DbSchedulerDeadlineManager deadlineManager, Scheduler deadlineScheduler,
+                                                   @Qualifier("deadlineDetailsTask") Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new PersistentDeadlines(deadlineManager, deadlineScheduler, deadlineDetailsTask.getName(), eventSerializer);
     }
 
     @Bean

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
 import org.junit.jupiter.api.Test;
 import org.mediationledger.command.deadline.DeadlineProbe.CancelProbe;
 import org.mediationledger.command.deadline.DeadlineProbe.StartProbe;
 import org.mediationledger.command.deadline.DeadlineProbe.StartProbeThenFail;
 import org.mediationledger.command.deadline.DeadlineProbeConfig;
+import org.mediationledger.command.config.PersistentDeadlines;
 import org.mediationledger.command.deadline.MutableClock;
 import org.mediationledger.command.deadline.MutableClockConfig;
 import org.mediationledger.events.wire.EventJson;
@@ -68,7 +68,7 @@ class PersistentDeadlinesTest {
 
     @Test
     void axonUsesThePersistentDeadlineManager_andEveryoneReadsTheOneBusinessClock() {
-        assertThat(deadlineManager).isInstanceOf(DbSchedulerDeadlineManager.class);
+        assertThat(deadlineManager).isInstanceOf(PersistentDeadlines.class);
         assertThat(axonConfiguration.deadlineManager()).isSameAs(deadlineManager);
         assertThat(businessClock).isSameAs(clock);
     }
@@ -118,6 +118,25 @@ class PersistentDeadlinesTest {
         clock.advanceTo(dueAt.plus(Duration.ofMinutes(1)));
         awaitAPoll();
         assertThat(firedEvents(probeId)).isEmpty();
+    }
+
+    /**
+     * A command that meets a deadline while the scheduler is running it must still succeed: the running
+     * deadline is left alone (its handler finds it met). The race of a deadline picked between the lookup
+     * and the removal is covered by PersistentDeadlinesCancellationTest.
+     */
+    @Test
+    void cancellingADeadlineThatIsRunningRightNow_leavesItAlone_andTheCommandSucceeds() throws Exception {
+        Instant dueAt = clock.instant().plus(Duration.ofDays(3));
+        String probeId = startProbe("running", dueAt);
+        // what db-scheduler does when it picks a due execution, done by hand so that it stays picked
+        assertThat(jdbc.update("UPDATE scheduled_tasks SET picked = true, picked_by = 'another-node', version = version + 1 "
+                + "WHERE position(convert_to(?, 'UTF8') IN task_data) > 0", probeId)).isEqualTo(1);
+
+        commands.sendAndWait(new CancelProbe(probeId));
+
+        assertThat(rowsOf(probeId)).as("the running deadline was left to finish").isEqualTo(1);
+        jdbc.update("DELETE FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') IN task_data) > 0", probeId);
     }
 
     @Test
