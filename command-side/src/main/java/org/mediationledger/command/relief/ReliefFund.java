@@ -204,11 +204,6 @@ public class ReliefFund {
     }
 
     @EventSourcingHandler
-    void on(ReliefReservationRefused event) {
-        // a refusal changes no money; it is kept in the ledger so the fund's history says why
-    }
-
-    @EventSourcingHandler
     void on(ReliefReservationReleased event) {
         ReliefReserved released = reservations.remove(event.caseId());
         takenByWorker.merge(released.claimantKey(), -released.amountFen(), Long::sum);
