@@ -5,6 +5,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -147,7 +148,8 @@ public class DisputeCase {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(RegisterDispute command) {
+    public long handle(RegisterDispute command, MetaData metaData) {
+        requireWriter(Acting.from(metaData));
         if (caseId != null) {
             return repeatedIntake(command.caseId(), command.intake(), null);
         }
@@ -158,7 +160,8 @@ public class DisputeCase {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(ReceiveCourtReferral command) {
+    public long handle(ReceiveCourtReferral command, MetaData metaData) {
+        requireOwnCourtIfLiaison(Acting.from(metaData), command.court());
         ReferralRegime regime = MediationPeriods.regimeFor(command.referredOn());
         CourtReferralReceived referral = new CourtReferralReceived(command.caseId(), command.court(),
                 blankToNull(command.courtCaseNumber()), command.referralKind(), command.procedure(),
@@ -239,7 +242,8 @@ public class DisputeCase {
      * already running. Beyond the lawyer's maxActiveCases staff must record why.
      */
     @CommandHandler
-    public long handle(AssignMediator command, LawyerCaseloads caseloads, DeadlineManager deadlines) {
+    public long handle(AssignMediator command, LawyerCaseloads caseloads, DeadlineManager deadlines, MetaData metaData) {
+        requireWriter(Acting.from(metaData));
         requireOpen();
         if (command.lawyerId().equals(mediatorId)) {
             if (command.receivedOn().equals(mediatorReceivedOn)) {
@@ -283,7 +287,8 @@ public class DisputeCase {
     }
 
     @CommandHandler
-    public long handle(RecordMediationSession command) {
+    public long handle(RecordMediationSession command, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         MediationSessionHeld session = new MediationSessionHeld(caseId, command.sessionId(), command.heldOn(), command.summary());
         MediationSessionHeld earlier = sessions.get(command.sessionId());
         if (earlier != null) {
@@ -302,7 +307,8 @@ public class DisputeCase {
      * given while the period runs; from 2025-01-01 a court referral may be extended by at most 30 days.
      */
     @CommandHandler
-    public long handle(ExtendMediation command, DeadlineManager deadlines) {
+    public long handle(ExtendMediation command, DeadlineManager deadlines, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         if (lastExtension != null && lastExtension.newDeadline().equals(command.newDeadline())
                 && lastExtension.consentRecordedOn().equals(command.consentRecordedOn())) {
             return AggregateLifecycle.getVersion();
@@ -337,7 +343,8 @@ public class DisputeCase {
      * referral may not: it goes back to its court.
      */
     @CommandHandler
-    public long handle(ReachAgreement command, DeadlineManager deadlines) {
+    public long handle(ReachAgreement command, DeadlineManager deadlines, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         MediationAgreementReached repeated = new MediationAgreementReached(caseId, command.agreedFen(), command.effectiveOn(),
                 command.instalments());
         if (repeated.equals(agreement)) {
@@ -401,7 +408,8 @@ public class DisputeCase {
     }
 
     @CommandHandler
-    public long handle(RecordMediationFailure command, DeadlineManager deadlines) {
+    public long handle(RecordMediationFailure command, DeadlineManager deadlines, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         MediationFailed repeated = new MediationFailed(caseId, command.reason(), command.failedOn());
         if (repeated.equals(failure)) {
             return AggregateLifecycle.getVersion();
@@ -424,7 +432,8 @@ public class DisputeCase {
      * what is owed. It cannot fall below what the worker already received.
      */
     @CommandHandler
-    public long handle(RecordAward command) {
+    public long handle(RecordAward command, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         AwardRecorded repeated = new AwardRecorded(caseId, command.kind(), command.enforceableFen(), command.decidedOn(),
                 command.reference());
         if (repeated.equals(lastAward)) {
@@ -451,7 +460,8 @@ public class DisputeCase {
      * was recovered. A repeated payment id with the same content is the same payment, counted once.
      */
     @CommandHandler
-    public long handle(RecordWagePayment command, DeadlineManager deadlines) {
+    public long handle(RecordWagePayment command, DeadlineManager deadlines, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         WagePaymentRecorded earlier = payments.get(command.paymentId());
         if (earlier != null) {
             boolean same = earlier.amountFen() == command.amountFen()
@@ -544,7 +554,9 @@ public class DisputeCase {
      * (CPL arts. 205-206), it makes the agreed amount enforceable.
      */
     @CommandHandler
-    public long handle(ConfirmAgreementJudicially command, DeadlineManager deadlines) {
+    public long handle(ConfirmAgreementJudicially command, DeadlineManager deadlines, MetaData metaData) {
+        requireOwnCourtIfLiaison(Acting.from(metaData), command.court());
+        requireResponsibleIfLawyer(Acting.from(metaData));
         AgreementJudiciallyConfirmed confirmed = new AgreementJudiciallyConfirmed(caseId, command.court(), command.rulingNumber(),
                 command.appliedOn(), command.confirmedOn(), agreement == null ? 0 : agreement.agreedFen());
         if (confirmation != null) {
@@ -571,7 +583,9 @@ public class DisputeCase {
      * (a confirmed agreement or an award) and something still owed.
      */
     @CommandHandler
-    public long handle(TerminateEnforcement command) {
+    public long handle(TerminateEnforcement command, MetaData metaData) {
+        requireOwnCourtIfLiaison(Acting.from(metaData), command.court());
+        requireResponsibleIfLawyer(Acting.from(metaData));
         if (enforcementTermination != null) {
             EnforcementTerminated repeated = new EnforcementTerminated(caseId, command.court(), command.rulingNumber(),
                     command.terminatedOn(), enforcementTermination.outstandingFen());
@@ -598,7 +612,8 @@ public class DisputeCase {
      * returned to its court may apply too: legal aid reopens it.
      */
     @CommandHandler
-    public long handle(ApplyForLegalAid command, DeadlineManager deadlines) {
+    public long handle(ApplyForLegalAid command, DeadlineManager deadlines, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         if (legalAidApplication != null && legalAidLawyerId == null) {
             if (legalAidApplication.appliedOn().equals(command.appliedOn())) {
                 return AggregateLifecycle.getVersion();
@@ -626,7 +641,8 @@ public class DisputeCase {
      * and changes nothing: a repeated automatic request never moves the case to someone else.
      */
     @CommandHandler
-    public long handle(AssignLegalAid command, LawyerCaseloads caseloads, DeadlineManager deadlines) {
+    public long handle(AssignLegalAid command, LawyerCaseloads caseloads, DeadlineManager deadlines, MetaData metaData) {
+        requireWriter(Acting.from(metaData));
         if (command.basis() == null) {
             throw new InvalidCommand("basis", "the basis of legal aid is required");
         }
@@ -699,7 +715,8 @@ public class DisputeCase {
      * is outstanding, once per case. After a rejection the worker may apply again.
      */
     @CommandHandler
-    public long handle(ApplyForRelief command) {
+    public long handle(ApplyForRelief command, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         if (reliefPending || (reliefApplication != null && lastReliefRejection == null)) {
             boolean same = reliefApplication.fundId().equals(command.fundId())
                     && reliefApplication.requestedFen() == command.requestedFen()
@@ -827,7 +844,8 @@ public class DisputeCase {
 
     /** The outcome must be true of the case: a case is recovered in full only when nothing is outstanding. */
     @CommandHandler
-    public long handle(CloseCase command, DeadlineManager deadlines) {
+    public long handle(CloseCase command, DeadlineManager deadlines, MetaData metaData) {
+        requireResponsibleIfLawyer(Acting.from(metaData));
         if (closure != null) {
             if (closure.outcome() == command.outcome() && closure.closedOn().equals(command.closedOn())) {
                 return AggregateLifecycle.getVersion();
@@ -912,6 +930,40 @@ public class DisputeCase {
     }
 
     // ---- rules shared by several commands -----------------------------------------------------
+
+    // ---- who may write to this case (DOMAIN.md, "The people and what they may do") ---------------------
+    // Roles per endpoint are checked at the door (SecurityConfig); what depends on the case is checked here,
+    // against the case's own state.
+
+    /** Auditors read and verify; they never write, whatever door they found. */
+    private static void requireWriter(Acting acting) {
+        if (acting.isAuditor()) {
+            throw new NotYours("auditors read, replay and verify the record; they never write to it");
+        }
+    }
+
+    /** A lawyer writes only to a case they are responsible for now: its legal-aid lawyer once assigned, before that its mediator. */
+    private void requireResponsibleIfLawyer(Acting acting) {
+        requireWriter(acting);
+        String responsible = responsibleLawyerId();
+        if (acting.isLawyer() && (responsible == null || !responsible.equals(acting.boundTo()))) {
+            throw new NotYours("only the lawyer responsible for case " + caseId + " may do this, and that is not "
+                    + acting.actorId());
+        }
+    }
+
+    /** A court liaison officer refers disputes from, and records rulings of, their own court only. */
+    private static void requireOwnCourtIfLiaison(Acting acting, String court) {
+        requireWriter(acting);
+        if (acting.isCourtLiaison() && !Objects.equals(acting.boundTo(), court)) {
+            throw new NotYours("court", "a court liaison officer acts only for their own court (" + acting.boundTo()
+                    + "), and this names " + court);
+        }
+    }
+
+    private String responsibleLawyerId() {
+        return legalAidLawyerId != null ? legalAidLawyerId : mediatorId;
+    }
 
     private void requireOpen() {
         if (stage == CaseStage.CLOSED) {

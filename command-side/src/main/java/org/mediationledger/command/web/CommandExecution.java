@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.mediationledger.command.disputecase.Acting;
 import org.mediationledger.command.security.Actor;
 import org.mediationledger.events.wire.EventMetadata;
 import org.springframework.http.HttpStatus;
@@ -137,6 +138,9 @@ public class CommandExecution {
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(EventMetadata.ACTOR_ID, actor.id());
         metadata.put(EventMetadata.ACTOR_ROLE, actor.role().name());
+        if (actor.boundTo() != null) {
+            metadata.put(Acting.BOUND_TO, actor.boundTo()); // for the case's ownership rules; not copied onto events
+        }
         metadata.put(EventMetadata.REQUEST_ID, requestId);
         metadata.put(EventMetadata.CORRELATION_ID, headerOr(request, CORRELATION_ID, requestId));
         Long version = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)));

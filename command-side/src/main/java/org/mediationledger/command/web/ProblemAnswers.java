@@ -10,6 +10,7 @@ import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.mediationledger.command.disputecase.ConflictingRepeat;
 import org.mediationledger.command.disputecase.InvalidCommand;
+import org.mediationledger.command.disputecase.NotYours;
 import org.mediationledger.command.disputecase.ProcessRuleViolation;
 import org.mediationledger.command.disputecase.UnknownLawyer;
 import org.slf4j.Logger;
@@ -121,7 +122,7 @@ public class ProblemAnswers {
     }
 
     /** Exceptions from command handlers, possibly wrapped by the command bus. */
-    @ExceptionHandler({InvalidCommand.class, ProcessRuleViolation.class, ConflictingRepeat.class, UnknownLawyer.class,
+    @ExceptionHandler({InvalidCommand.class, ProcessRuleViolation.class, NotYours.class, ConflictingRepeat.class, UnknownLawyer.class,
             AggregateNotFoundException.class, ConcurrencyException.class, ConflictingAggregateVersionException.class,
             CommandExecutionException.class, PessimisticLockingFailureException.class, Exception.class})
     ProblemDetail commandFailed(Exception e, jakarta.servlet.http.HttpServletRequest request) {
@@ -136,6 +137,10 @@ public class ProblemAnswers {
         if (cause instanceof ProcessRuleViolation rule) {
             List<FieldProblem> errors = rule.field() == null ? List.of() : List.of(new FieldProblem(rule.field(), rule.getMessage()));
             return problem(HttpStatus.CONFLICT, "A rule of the process forbids this now", rule.getMessage(), errors);
+        }
+        if (cause instanceof NotYours notYours) {
+            List<FieldProblem> errors = notYours.field() == null ? List.of() : List.of(new FieldProblem(notYours.field(), notYours.getMessage()));
+            return problem(HttpStatus.FORBIDDEN, "Not yours", notYours.getMessage(), errors);
         }
         if (cause instanceof ConflictingRepeat repeat) {
             return problem(HttpStatus.CONFLICT, "Conflicting repeat", repeat.getMessage(), List.of());

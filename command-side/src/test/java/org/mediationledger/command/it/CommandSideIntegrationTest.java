@@ -136,7 +136,7 @@ class CommandSideIntegrationTest {
 
     @Test
     void paymentsOnOneCase_neverExceedWhatIsOwed_andARepeatedPaymentCountsOnce() throws Exception {
-        String caseId = registerCase(100_000);
+        String caseId = registerMediatedCase(100_000);
         HttpResponse<String> first = post("/api/cases/" + caseId + "/payments", "lawyer1", payment("pay-1", 30_000));
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
         HttpResponse<String> again = post("/api/cases/" + caseId + "/payments", "lawyer1", payment("pay-1", 30_000));
@@ -178,6 +178,7 @@ class CommandSideIntegrationTest {
 
     @Test
     void badInput_getsA400NamingTheFieldAndRule_andWritesNothing() throws Exception {
+        String mediated = registerMediatedCase(1000);
         long before = totalEvents();
         HttpResponse<String> wrongCheckDigit = post("/api/cases", "staff", intake(UUID.randomUUID().toString(), "370203199003071231", 1000));
         assertThat(wrongCheckDigit.statusCode()).isEqualTo(400);
@@ -226,12 +227,12 @@ class CommandSideIntegrationTest {
         assertThat(unsafeRequestId.statusCode()).isEqualTo(400);
         assertThat(unsafeRequestId.body()).contains("X-Request-Id");
 
-        HttpResponse<String> instalmentsNotAddingUp = post("/api/cases/" + registerCase(1000) + "/agreement", "lawyer1",
+        HttpResponse<String> instalmentsNotAddingUp = post("/api/cases/" + mediated + "/agreement", "lawyer1",
                 "{\"agreedFen\":900,\"effectiveOn\":\"2025-06-10\",\"instalments\":[{\"dueOn\":\"2025-07-01\",\"amountFen\":100}]}");
         assertThat(instalmentsNotAddingUp.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(instalmentsNotAddingUp.body()).get("errors").get(0).get("field").asText()).isEqualTo("instalments");
 
-        assertThat(totalEvents()).isEqualTo(before + 1);
+        assertThat(totalEvents()).isEqualTo(before);
     }
 
     @Test
@@ -240,13 +241,13 @@ class CommandSideIntegrationTest {
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("no case with id");
 
-        String caseId = registerCase(50_000);
+        String caseId = registerMediatedCase(50_000);
         HttpResponse<String> stale = post("/api/cases/" + caseId + "/payments", "lawyer1", payment("p1", 100), "If-Match", "\"7\"");
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("If-Match");
-        HttpResponse<String> current = post("/api/cases/" + caseId + "/payments", "lawyer1", payment("p1", 100), "If-Match", "\"0\"");
+        HttpResponse<String> current = post("/api/cases/" + caseId + "/payments", "lawyer1", payment("p1", 100), "If-Match", "\"1\"");
         assertThat(current.statusCode()).isEqualTo(201);
-        assertThat(current.headers().firstValue("ETag")).contains("\"1\"");
+        assertThat(current.headers().firstValue("ETag")).contains("\"2\"");
 
         long before = totalEvents();
         HttpResponse<String> noPassword = http.send(HttpRequest.newBuilder(uri("/api/cases/" + caseId + "/payments"))
@@ -258,6 +259,9 @@ class CommandSideIntegrationTest {
         assertThat(wrongPassword.statusCode()).isEqualTo(401);
         HttpResponse<String> auditor = post("/api/cases/" + caseId + "/payments", "auditor", payment("p2", 100));
         assertThat(auditor.statusCode()).isEqualTo(403);
+        HttpResponse<String> anotherLawyer = post("/api/cases/" + caseId + "/payments", "lawyer2", payment("p2", 100));
+        assertThat(anotherLawyer.statusCode()).isEqualTo(403);
+        assertThat(anotherLawyer.body()).contains("only the lawyer responsible");
         assertThat(auditor.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
         HttpResponse<String> staffPaying = post("/api/cases/" + caseId + "/payments", "staff", payment("p2", 100));
         assertThat(staffPaying.statusCode()).isEqualTo(403);
@@ -289,17 +293,16 @@ class CommandSideIntegrationTest {
 
     @Test
     void courtConfirmsTheAgreement_andEnforcementEnds_eachByTheRolesAllowed() throws Exception {
-        String lawyerId = "jc-" + UUID.randomUUID().toString().substring(0, 8);
-        post("/api/lawyers", "staff", "{\"lawyerId\":\"" + lawyerId + "\",\"name\":\"周杰\",\"maxActiveCases\":5}");
-        String caseId = registerCase(400_000);
+        String caseId = registerMediatedCase(400_000);
         String base = "/api/cases/" + caseId;
-        assertThat(post(base + "/mediator", "staff", "{\"lawyerId\":\"" + lawyerId + "\",\"receivedOn\":\"2025-06-03\"}").statusCode())
-                .isEqualTo(200);
         assertThat(post(base + "/agreement", "lawyer1", "{\"agreedFen\":300000,\"effectiveOn\":\"2025-06-10\"}").statusCode())
                 .isEqualTo(200);
         String confirmation = "{\"court\":\"court1\",\"rulingNumber\":\"(2025)鲁0203民特12号\",\"appliedOn\":\"2025-06-20\","
                 + "\"confirmedOn\":\"2025-06-25\"}";
         assertThat(post(base + "/judicial-confirmation", "lawyer1", confirmation).statusCode()).isEqualTo(403);
+        HttpResponse<String> otherCourt = post(base + "/judicial-confirmation", "court2", confirmation);
+        assertThat(otherCourt.statusCode()).isEqualTo(403);
+        assertThat(otherCourt.body()).contains("court");
         HttpResponse<String> confirmed = post(base + "/judicial-confirmation", "court1", confirmation);
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         HttpResponse<String> late = post(base + "/judicial-confirmation", "court1", confirmation.replace("2025-06-20", "2025-07-20"));
@@ -324,11 +327,7 @@ class CommandSideIntegrationTest {
 
     @Test
     void longHistory_isSnapshotted_andStillLoads() throws Exception {
-        String lawyerId = "snap-" + UUID.randomUUID().toString().substring(0, 8);
-        post("/api/lawyers", "staff", "{\"lawyerId\":\"" + lawyerId + "\",\"name\":\"赵敏\",\"maxActiveCases\":5}");
-        String caseId = registerCase(1_000_000);
-        assertThat(post("/api/cases/" + caseId + "/mediator", "staff",
-                "{\"lawyerId\":\"" + lawyerId + "\",\"receivedOn\":\"2025-06-04\"}").statusCode()).isEqualTo(200);
+        String caseId = registerMediatedCase(1_000_000);
         for (int i = 0; i < 60; i++) {
             assertThat(post("/api/cases/" + caseId + "/payments", "lawyer1", payment("snap-" + i, 100)).statusCode()).isEqualTo(201);
         }
@@ -343,12 +342,12 @@ class CommandSideIntegrationTest {
     /** The database links each stored event to its predecessor exactly as auditors recompute it (ChainHash). */
     @Test
     void everyStoredEvent_carriesItsLinkInTheCasesHashChain() throws Exception {
-        String caseId = registerCase(500_000);
+        String caseId = registerMediatedCase(500_000);
         assertThat(post("/api/cases/" + caseId + "/payments", "lawyer1", payment("chain-1", 100)).statusCode()).isEqualTo(201);
         assertThat(post("/api/cases/" + caseId + "/payments", "lawyer1", payment("chain-2", 200)).statusCode()).isEqualTo(201);
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "ORDER BY sequenceNumber", caseId);
-        assertThat(rows).hasSize(3);
+        assertThat(rows).hasSize(4);
         byte[] previous = ChainHash.genesis();
         for (Map<String, Object> row : rows) {
             byte[] expected = ChainHash.link(previous, new ChainHash.StoredEvent(
@@ -379,6 +378,17 @@ class CommandSideIntegrationTest {
             Thread.sleep(100);
         }
         throw new AssertionError("no snapshot was taken of case " + caseId);
+    }
+
+    /** A case with lawyer1 as its mediator: only the responsible lawyer may write to a case. */
+    String registerMediatedCase(long claimedFen) throws Exception {
+        String lawyer = post("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer1\",\"name\":\"李娜\",\"maxActiveCases\":1000}").body();
+        assertThat(lawyer).contains("lawyer1");
+        String caseId = registerCase(claimedFen);
+        HttpResponse<String> assigned = post("/api/cases/" + caseId + "/mediator", "staff",
+                "{\"lawyerId\":\"lawyer1\",\"receivedOn\":\"2025-06-03\"}");
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        return caseId;
     }
 
     String registerCase(long claimedFen) throws Exception {

@@ -37,39 +37,41 @@ class LegalAidIntegrationTest {
 
     @Test
     void legalAid_goesToTheLowestCaseload_releasesTheMediator_andIsRefusedWhenNobodyHasRoom() throws Exception {
-        post("/api/lawyers", "staff", "{\"lawyerId\":\"aid-a\",\"name\":\"甲\",\"maxActiveCases\":2}", 201);
-        post("/api/lawyers", "staff", "{\"lawyerId\":\"aid-b\",\"name\":\"乙\",\"maxActiveCases\":1}", 201);
+        post("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer11\",\"name\":\"甲\",\"maxActiveCases\":2}", 201);
+        post("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer12\",\"name\":\"乙\",\"maxActiveCases\":1}", 201);
 
-        // aid-a mediates the first case and fails; legal aid then goes to aid-b, who has none
+        // lawyer11 mediates the first case and fails; legal aid then goes to lawyer12, who has none
         String first = UUID.randomUUID().toString();
         post("/api/cases", "staff", intake(first, ID_NUMBER, 500_000), 201);
-        post("/api/cases/" + first + "/mediator", "staff", "{\"lawyerId\":\"aid-a\",\"receivedOn\":\"2025-06-03\"}", 200);
-        post("/api/cases/" + first + "/mediation-failure", "aid-a", "{\"reason\":\"雇主拒绝\",\"failedOn\":\"2025-06-05\"}", 200);
-        assertThat(activeCases("aid-a")).isEqualTo(1);
+        post("/api/cases/" + first + "/mediator", "staff", "{\"lawyerId\":\"lawyer11\",\"receivedOn\":\"2025-06-03\"}", 200);
+        post("/api/cases/" + first + "/mediation-failure", "lawyer11", "{\"reason\":\"雇主拒绝\",\"failedOn\":\"2025-06-05\"}", 200);
+        assertThat(activeCases("lawyer11")).isEqualTo(1);
 
-        HttpResponse<String> lawyerTries = send("/api/cases/" + first + "/legal-aid", "aid-a", "{\"basis\":\"HARDSHIP\"}");
+        HttpResponse<String> lawyerTries = send("/api/cases/" + first + "/legal-aid", "lawyer11", "{\"basis\":\"HARDSHIP\"}");
         assertThat(lawyerTries.statusCode()).as("only union staff grant legal aid").isEqualTo(403);
 
-        post("/api/cases/" + first + "/legal-aid-application", "aid-a", "{\"appliedOn\":\"2025-06-06\"}", 200);
+        HttpResponse<String> notTheirs = send("/api/cases/" + first + "/legal-aid-application", "lawyer12", "{\"appliedOn\":\"2025-06-06\"}");
+        assertThat(notTheirs.statusCode()).as("only the responsible lawyer applies on the worker's behalf").isEqualTo(403);
+        post("/api/cases/" + first + "/legal-aid-application", "lawyer11", "{\"appliedOn\":\"2025-06-06\"}", 200);
         post("/api/cases/" + first + "/legal-aid", "staff", "{\"basis\":\"MIGRANT_WORKER_WAGE_CLAIM\",\"decidedOn\":\"2025-06-08\"}", 200);
         assertThat(jdbc.queryForObject("SELECT lawyer_id FROM case_responsibility WHERE case_id = ?", String.class, first))
-                .isEqualTo("aid-b");
-        assertThat(activeCases("aid-a")).as("the mediator is released").isZero();
-        assertThat(activeCases("aid-b")).isEqualTo(1);
+                .isEqualTo("lawyer12");
+        assertThat(activeCases("lawyer11")).as("the mediator is released").isZero();
+        assertThat(activeCases("lawyer12")).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND payloadType LIKE '%.LegalAidAssigned'", Integer.class, first)).isEqualTo(1);
 
         // the same request again is a retry: nothing moves
         post("/api/cases/" + first + "/legal-aid", "staff", "{\"basis\":\"MIGRANT_WORKER_WAGE_CLAIM\",\"decidedOn\":\"2025-06-08\"}", 200);
-        assertThat(activeCases("aid-b")).isEqualTo(1);
+        assertThat(activeCases("lawyer12")).isEqualTo(1);
 
-        // aid-b is now full, aid-a has room for two: the next two go to aid-a, the third finds nobody
+        // lawyer12 is now full, lawyer11 has room for two: the next two go to lawyer11, the third finds nobody
         for (int i = 0; i < 2; i++) {
             String next = UUID.randomUUID().toString();
             post("/api/cases", "staff", intake(next, ID_NUMBER, 300_000), 201);
             post("/api/cases/" + next + "/legal-aid", "staff", "{\"basis\":\"HARDSHIP\"}", 200);
         }
-        assertThat(activeCases("aid-a")).isEqualTo(2);
+        assertThat(activeCases("lawyer11")).isEqualTo(2);
         String third = UUID.randomUUID().toString();
         post("/api/cases", "staff", intake(third, ID_NUMBER, 300_000), 201);
         HttpResponse<String> nobody = send("/api/cases/" + third + "/legal-aid", "staff", "{\"basis\":\"HARDSHIP\"}");
@@ -78,12 +80,12 @@ class LegalAidIntegrationTest {
 
         // staff may still name a lawyer beyond the limit, with the reason recorded
         HttpResponse<String> withoutReason = send("/api/cases/" + third + "/legal-aid", "staff",
-                "{\"lawyerId\":\"aid-b\",\"basis\":\"HARDSHIP\"}");
+                "{\"lawyerId\":\"lawyer12\",\"basis\":\"HARDSHIP\"}");
         assertThat(withoutReason.statusCode()).isEqualTo(409);
         assertThat(withoutReason.body()).contains("overLimitReason");
         post("/api/cases/" + third + "/legal-aid", "staff",
-                "{\"lawyerId\":\"aid-b\",\"basis\":\"HARDSHIP\",\"overLimitReason\":\"熟悉该用工平台\"}", 200);
-        assertThat(activeCases("aid-b")).isEqualTo(2);
+                "{\"lawyerId\":\"lawyer12\",\"basis\":\"HARDSHIP\",\"overLimitReason\":\"熟悉该用工平台\"}", 200);
+        assertThat(activeCases("lawyer12")).isEqualTo(2);
 
         HttpResponse<String> noBasis = send("/api/cases/" + third + "/legal-aid", "staff", "{}");
         assertThat(noBasis.statusCode()).isEqualTo(400);
@@ -109,7 +111,6 @@ class LegalAidIntegrationTest {
     }
 
     private HttpResponse<String> send(String path, String user, String json) throws Exception {
-        // the aid-* lawyers of this test act through the demo account lawyer1 (ownership is issue 4)
-        return client().post(path, user.startsWith("aid-") ? "lawyer1" : user, json);
+        return client().post(path, user, json);
     }
 }
