@@ -2,8 +2,11 @@ package org.mediationledger.query.casefile;
 
 import org.mediationledger.events.common.CaseStage;
 import org.mediationledger.query.config.ViewSettings;
+import org.mediationledger.query.security.Reader;
+import org.mediationledger.query.web.Forbidden;
 import org.mediationledger.query.web.NotFound;
 import org.mediationledger.query.web.RequestParameters;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -12,7 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.UUID;
 
-/** The case file and the case list. Any signed-in role may read them for now (ownership comes later). */
+/**
+ * The case file and the case list, each bounded by who reads (DOMAIN.md, roles): union staff and auditors
+ * read every case, a lawyer the cases they are or were responsible for, a court liaison officer their
+ * court's referrals. A case that exists but is not the reader's is 403; the list simply leaves it out.
+ */
 @RestController
 @RequestMapping("/api/cases")
 public class CaseFileController {
@@ -31,9 +38,16 @@ public class CaseFileController {
      * 404. The canonical (lower-case) form is looked up, which is the form the command side stores.
      */
     @GetMapping("/{caseId}")
-    public CaseFile caseFile(@PathVariable UUID caseId) {
+    public CaseFile caseFile(@PathVariable UUID caseId, Authentication authentication) {
         String id = caseId.toString();
-        return queries.caseFile(id).orElseThrow(() -> new NotFound("no case " + id));
+        CaseFile found = queries.caseFile(id).orElseThrow(() -> new NotFound("no case " + id));
+        Reader reader = Reader.of(authentication);
+        if (!queries.mayRead(reader, id)) {
+            throw new Forbidden(reader.isLawyer()
+                    ? "a lawyer reads only the cases they are or were responsible for; " + reader.name() + " never was for case " + id
+                    : "a court liaison officer reads only their own court's referrals; case " + id + " is not one of " + reader.boundTo() + "'s");
+        }
+        return found;
     }
 
     @GetMapping
@@ -43,13 +57,17 @@ public class CaseFileController {
                              @RequestParam(required = false) String district,
                              @RequestParam(required = false) String overdue,
                              @RequestParam(required = false) String page,
-                             @RequestParam(required = false) String size) {
+                             @RequestParam(required = false) String size,
+                             Authentication authentication) {
+        Reader reader = Reader.of(authentication);
         CaseListFilter filter = new CaseListFilter(
                 RequestParameters.text(lawyerId),
                 RequestParameters.oneOf("stage", stage, CaseStage.class),
                 RequestParameters.text(court),
                 RequestParameters.text(district),
-                RequestParameters.bool("overdue", overdue));
+                RequestParameters.bool("overdue", overdue),
+                reader.isLawyer() ? reader.boundTo() : null,
+                reader.isCourtLiaison() ? reader.boundTo() : null);
         int pageNumber = RequestParameters.integer("page", page, 0, 0, Integer.MAX_VALUE / settings.maxPageSize());
         int pageSize = RequestParameters.integer("size", size, settings.defaultPageSize(), 1, settings.maxPageSize());
         return queries.caseList(filter, pageNumber, pageSize);

@@ -118,6 +118,7 @@ public class CaseFileProjection {
             jdbc.update("UPDATE views.dispute_case SET legal_aid_lawyer_id = ?, responsible_lawyer_id = ?, legal_aid_decided_on = ?, "
                     + "legal_aid_auto_assigned = ? WHERE case_id = ?", e.lawyerId(), e.lawyerId(), date(e.reassignedOn()),
                     e.autoAssigned(), e.caseId());
+            responsibleLawyer(e.caseId(), e.lawyerId());
         } else if (event instanceof ReliefApplied e) {
             jdbc.update("UPDATE views.dispute_case SET relief_fund_id = ?, relief_status = 'APPLIED', relief_requested_fen = ?, "
                     + "relief_amount_fen = NULL, relief_reason = NULL, relief_detail = NULL WHERE case_id = ?",
@@ -185,6 +186,12 @@ public class CaseFileProjection {
                         + "mediation_deadline = ?, mediation_deadline_status = ? WHERE case_id = ?",
                 CaseStage.IN_MEDIATION.name(), e.lawyerId(), e.lawyerId(), date(e.mediationDeadline()),
                 e.mediationDeadline() == null ? null : DeadlineStatus.PENDING.name(), e.caseId());
+        responsibleLawyer(e.caseId(), e.lawyerId());
+    }
+
+    /** Every lawyer ever responsible for the case may go on reading it (DOMAIN.md, roles). */
+    private void responsibleLawyer(String caseId, String lawyerId) {
+        jdbc.update("INSERT INTO views.case_lawyer (case_id, lawyer_id) VALUES (?, ?) ON CONFLICT DO NOTHING", caseId, lawyerId);
     }
 
     private void agreementReached(MediationAgreementReached e) {
@@ -265,6 +272,7 @@ public class CaseFileProjection {
                         + "closed_on = CASE WHEN ? THEN NULL ELSE closed_on END WHERE case_id = ?",
                 e.lawyerId(), e.lawyerId(), name(e.basis()), date(e.decidedOn()), e.autoAssigned(),
                 e.reopened(), e.reopened(), e.reopened(), e.caseId());
+        responsibleLawyer(e.caseId(), e.lawyerId());
         mediationEnded(e.caseId(), e.decidedOn());
         settleDeadline(e.caseId(), LEGAL_AID_DECISION, 0);
     }

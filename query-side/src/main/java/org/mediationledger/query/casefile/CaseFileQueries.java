@@ -16,6 +16,7 @@ import org.mediationledger.events.common.ReferralRegime;
 import org.mediationledger.events.common.Respondent;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.query.config.BusinessCalendar;
+import org.mediationledger.query.security.Reader;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -75,6 +76,23 @@ public class CaseFileQueries {
         return found.stream().findFirst();
     }
 
+    /**
+     * Whether the reader may read this case (DOMAIN.md, roles): union staff and auditors every case, a
+     * lawyer those they are or were responsible for, a court liaison officer their court's referrals.
+     */
+    public boolean mayRead(Reader reader, String caseId) {
+        if (reader.readsEverything()) {
+            return true;
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("caseId", caseId).addValue("boundTo", reader.boundTo());
+        String sql = reader.isLawyer()
+                ? "SELECT EXISTS (SELECT 1 FROM views.case_lawyer WHERE case_id = :caseId AND lawyer_id = :boundTo)"
+                : reader.isCourtLiaison()
+                ? "SELECT EXISTS (SELECT 1 FROM views.dispute_case WHERE case_id = :caseId AND court = :boundTo)"
+                : "SELECT false";
+        return Boolean.TRUE.equals(jdbc.queryForObject(sql, params, Boolean.class));
+    }
+
     public CasePage caseList(CaseListFilter filter, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("today", calendar.today())
@@ -84,6 +102,14 @@ public class CaseFileQueries {
         if (filter.lawyerId() != null) {
             conditions.add("c.responsible_lawyer_id = :lawyerId");
             params.addValue("lawyerId", filter.lawyerId());
+        }
+        if (filter.readerLawyerId() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM views.case_lawyer l WHERE l.case_id = c.case_id AND l.lawyer_id = :readerLawyerId)");
+            params.addValue("readerLawyerId", filter.readerLawyerId());
+        }
+        if (filter.readerCourt() != null) {
+            conditions.add("c.court = :readerCourt");
+            params.addValue("readerCourt", filter.readerCourt());
         }
         if (filter.stage() != null) {
             conditions.add("c.stage = :stage");

@@ -28,10 +28,12 @@ public class CaseloadQueries {
         this.settings = settings;
     }
 
-    public Caseload caseload() {
+    /** @param onlyLawyerId a lawyer reading sees their own line only; null: every lawyer */
+    public Caseload caseload(String onlyLawyerId) {
         LocalDate today = calendar.today();
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("today", today)
+                .addValue("onlyLawyerId", onlyLawyerId)
                 .addValue("dueSoonUntil", today.plusDays(settings.dueSoonDays()));
         Map<String, Caseload.LawyerCaseload> byLawyer = new LinkedHashMap<>();
         // one row per lawyer and stage of their open cases (a lawyer without any: one row, stage null)
@@ -40,6 +42,7 @@ public class CaseloadQueries {
                         + "count(c.case_id) FILTER (WHERE " + CaseConditions.OVERDUE + ") AS overdue "
                         + "FROM views.lawyer l LEFT JOIN views.dispute_case c "
                         + "ON c.responsible_lawyer_id = l.lawyer_id AND " + CaseConditions.OPEN + " "
+                        + "WHERE CAST(:onlyLawyerId AS text) IS NULL OR l.lawyer_id = :onlyLawyerId "
                         + "GROUP BY l.lawyer_id, l.name, l.max_active_cases, c.stage ORDER BY l.lawyer_id",
                 params, rs -> {
                     String lawyerId = rs.getString("lawyer_id");

@@ -1,6 +1,6 @@
 package org.mediationledger.query.caseload;
 
-import org.mediationledger.query.security.Roles;
+import org.mediationledger.query.security.Reader;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.core.Authentication;
@@ -38,9 +38,8 @@ public class CourtReferralsController {
 
     @GetMapping("/api/caseload/courts")
     public Map<String, List<CourtReferrals>> courts(Authentication who) {
-        boolean courtLiaison = who.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_" + Roles.COURT_LIAISON.name()));
-        MapSqlParameterSource params = new MapSqlParameterSource("court", courtLiaison ? who.getName() : null);
+        Reader reader = Reader.of(who);
+        MapSqlParameterSource params = new MapSqlParameterSource("court", reader.isCourtLiaison() ? reader.boundTo() : null);
         return Map.of("courts", jdbc.query("SELECT c.court, count(*) AS referrals, "
                         + "count(*) FILTER (WHERE c.stage IN ('REGISTERED', 'IN_MEDIATION')) AS pending, "
                         + "count(*) FILTER (WHERE c.agreed_fen IS NOT NULL) AS agreed, "

@@ -18,7 +18,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * HTTP Basic over a stateless API: no session, no cookie, no CSRF token (there are no browser forms
  * here; the console calls us server to server). Health, info and metrics are open; every
- * {@code /api/**} read needs a signed-in user of any role (per-case ownership comes later).
+ * {@code /api/**} read needs a signed-in user; which role reads what is below, and which case the
+ * controllers decide (a lawyer's own cases, a court's own referrals).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -52,6 +53,12 @@ public class SecurityConfiguration {
                         // referral outcomes per court: a court liaison officer sees their own court's
                         .requestMatchers("/api/caseload/courts")
                                 .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name(), Roles.COURT_LIAISON.name())
+                        // the union's reported totals: staff prepare them, auditors check them
+                        .requestMatchers("/api/reports/**").hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name())
+                        // each lawyer's load: staff and auditors see all, a lawyer their own line (CaseloadController)
+                        .requestMatchers("/api/caseload")
+                                .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name(), Roles.LAWYER.name())
+                        // cases: every role, each bounded to what is theirs (CaseFileController)
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problems))

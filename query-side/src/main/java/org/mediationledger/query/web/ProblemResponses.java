@@ -58,6 +58,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         };
     }
 
+    @ExceptionHandler(Forbidden.class)
+    ProblemDetail forbidden(Forbidden e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Not yours");
+        return problem;
+    }
+
     @ExceptionHandler(NotFound.class)
     ProblemDetail notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
