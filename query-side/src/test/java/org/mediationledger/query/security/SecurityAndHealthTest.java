@@ -55,10 +55,10 @@ class SecurityAndHealthTest extends ProjectionTestBase {
     }
 
     @Test
-    void everyDemoAccount_mayRead_andNoSessionCookieIsSet() {
+    void everyDemoAccount_mayReadTheCaseList_andNoSessionCookieIsSet() {
         for (String user : List.of("staff", "lawyer1", "lawyer20", "court1", "court2", "auditor")) {
             for (int attempt = 0; attempt < 2; attempt++) {
-                HttpResponse<String> response = api.get("/api/caseload", user, QuerySideUnderTest.PASSWORD, "application/json");
+                HttpResponse<String> response = api.get("/api/cases", user, QuerySideUnderTest.PASSWORD, "application/json");
                 assertThat(response.statusCode()).as(user).isEqualTo(200);
                 assertThat(response.headers().firstValue("Set-Cookie")).as(user).isEmpty();
             }
