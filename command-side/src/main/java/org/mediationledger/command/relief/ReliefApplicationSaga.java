@@ -1,5 +1,6 @@
 package org.mediationledger.command.relief;
 
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -24,12 +25,14 @@ import org.mediationledger.events.disputecase.ReliefRecovered;
 import org.mediationledger.events.relieffund.ReliefPaidOut;
 import org.mediationledger.events.relieffund.ReliefReservationRefused;
 import org.mediationledger.events.relieffund.ReliefReserved;
+import org.mediationledger.events.wire.EventMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * One relief application, from the case to the fund and back (DOMAIN.md step 8; decision 0011): reserve on
@@ -61,10 +64,10 @@ public class ReliefApplicationSaga {
         caseId = applied.caseId();
         fundId = applied.fundId();
         try {
-            commandGateway.sendAndWait(new ReserveRelief(fundId, caseId, applied.claimantKey(), applied.requestedFen(),
+            send(new ReserveRelief(fundId, caseId, applied.claimantKey(), applied.requestedFen(),
                     applied.outstandingFen()));
         } catch (AggregateNotFoundException unknownFund) {
-            commandGateway.sendAndWait(new RejectRelief(caseId, fundId, ReliefRejectionReason.FUND_UNKNOWN,
+            send(new RejectRelief(caseId, fundId, ReliefRejectionReason.FUND_UNKNOWN,
                     "no relief fund " + fundId + " exists"));
             SagaLifecycle.end();
         }
@@ -75,7 +78,7 @@ public class ReliefApplicationSaga {
         if (!refused.fundId().equals(fundId)) {
             return;
         }
-        commandGateway.sendAndWait(new RejectRelief(caseId, fundId, refused.reason(), refused.detail()));
+        send(new RejectRelief(caseId, fundId, refused.reason(), refused.detail()));
         SagaLifecycle.end();
     }
 
@@ -87,11 +90,11 @@ public class ReliefApplicationSaga {
         }
         amountFen = reserved.amountFen();
         try {
-            commandGateway.sendAndWait(new ApproveRelief(caseId, fundId, amountFen, today()));
+            send(new ApproveRelief(caseId, fundId, amountFen, today()));
         } catch (ProcessRuleViolation noLongerEligible) {
-            commandGateway.sendAndWait(new ReleaseRelief(fundId, caseId, noLongerEligible.getMessage()));
+            send(new ReleaseRelief(fundId, caseId, noLongerEligible.getMessage()));
             try {
-                commandGateway.sendAndWait(new RejectRelief(caseId, fundId, ReliefRejectionReason.CASE_NO_LONGER_ELIGIBLE,
+                send(new RejectRelief(caseId, fundId, ReliefRejectionReason.CASE_NO_LONGER_ELIGIBLE,
                         noLongerEligible.getMessage()));
             } catch (ProcessRuleViolation closed) {
                 log.warn("relief for case {} released; the case took no rejection: {}", caseId, closed.getMessage());
@@ -102,7 +105,7 @@ public class ReliefApplicationSaga {
 
     @SagaEventHandler(associationProperty = "caseId")
     public void on(ReliefApproved approved) {
-        commandGateway.sendAndWait(new PayOutRelief(fundId, caseId, today()));
+        send(new PayOutRelief(fundId, caseId, today()));
     }
 
     @SagaEventHandler(associationProperty = "caseId")
@@ -111,13 +114,13 @@ public class ReliefApplicationSaga {
             return;
         }
         paid = true;
-        commandGateway.sendAndWait(new RecordReliefPaid(caseId, fundId, paidOut.amountFen(), paidOut.paidOn()));
+        send(new RecordReliefPaid(caseId, fundId, paidOut.amountFen(), paidOut.paidOn()));
     }
 
     /** The fund holds the worker's claim for what it paid, and is repaid first; done once repaid in full. */
     @SagaEventHandler(associationProperty = "caseId")
     public void on(ReliefRecovered recovered) {
-        commandGateway.sendAndWait(new ReceiveReliefRecovery(fundId, caseId, recovered.paymentId(), recovered.amountFen(),
+        send(new ReceiveReliefRecovery(fundId, caseId, recovered.paymentId(), recovered.amountFen(),
                 recovered.recoveredOn()));
         if (recovered.stillOwedToFundFen() == 0) {
             SagaLifecycle.end();
@@ -135,5 +138,11 @@ public class ReliefApplicationSaga {
 
     private LocalDate today() {
         return LocalDate.now(businessClock);
+    }
+
+    /** The saga's steps are the system's acts, not those of the lawyer whose application started it. */
+    private void send(Object command) {
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(Map.of(
+                EventMetadata.ACTOR_ID, EventMetadata.RELIEF_SAGA_ACTOR, EventMetadata.ACTOR_ROLE, EventMetadata.SYSTEM_ROLE)));
     }
 }

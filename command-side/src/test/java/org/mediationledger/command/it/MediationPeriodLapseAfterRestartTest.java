@@ -82,6 +82,10 @@ class MediationPeriodLapseAfterRestartTest {
                 Thread.sleep(100);
             }
             assertThat(lapses(second, caseId)).as("MediationPeriodLapsed after the restart").isEqualTo(1);
+            assertThat(second.jdbc().queryForObject("SELECT convert_from(metaData, 'UTF8')::jsonb ->> 'actorId' FROM DomainEventEntry "
+                    + "WHERE aggregateIdentifier = ? AND payloadType LIKE '%.MediationPeriodLapsed'", String.class, caseId))
+                    .as("a lapse is nobody's act: the system's, not the staff member's who assigned the mediator")
+                    .isEqualTo("system:deadlines");
             assertThat(second.jdbc().queryForObject("SELECT count(*) FROM scheduled_tasks "
                     + "WHERE position(convert_to(?, 'UTF8') IN task_data) > 0", Integer.class, caseId))
                     .as("the deadline ran and left the table").isZero();

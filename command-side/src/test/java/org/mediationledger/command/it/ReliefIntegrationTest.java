@@ -57,6 +57,9 @@ class ReliefIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND payloadType LIKE '%.ReliefPaid'", String.class, caseId)).contains("\"amountFen\":300000");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM SagaEntry", Integer.class)).as("the saga waits for repayments").isEqualTo(1);
+        assertThat(actorOf(caseId, "ReliefApplied")).isEqualTo("lawyer1/LAWYER");
+        assertThat(actorOf(caseId, "ReliefApproved")).as("the saga's steps are the system's").isEqualTo("system:relief-saga/SYSTEM");
+        assertThat(actorOf(fund, "ReliefPaidOut")).isEqualTo("system:relief-saga/SYSTEM");
 
         expect(201, "/api/cases/" + caseId + "/payments", "lawyer1", "{\"paymentId\":\"late-1\",\"amountFen\":200000,"
                 + "\"paidOn\":\"2025-11-03\",\"source\":\"COURT_ENFORCEMENT\"}");
@@ -128,5 +131,11 @@ class ReliefIntegrationTest {
 
     private HttpResponse<String> send(String path, String user, String json) throws Exception {
         return client().post(path, user, json);
+    }
+
+    private String actorOf(String aggregateId, String eventType) {
+        return jdbc.queryForObject("SELECT (convert_from(metaData, 'UTF8')::jsonb ->> 'actorId') || '/' || "
+                + "(convert_from(metaData, 'UTF8')::jsonb ->> 'actorRole') FROM DomainEventEntry WHERE aggregateIdentifier = ? "
+                + "AND payloadType LIKE ?", String.class, aggregateId, "%." + eventType);
     }
 }

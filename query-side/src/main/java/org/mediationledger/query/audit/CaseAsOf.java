@@ -30,7 +30,7 @@ import java.util.List;
 public class CaseAsOf {
 
     /** Tables holding one case's view, children first. */
-    private static final List<String> CASE_TABLES = List.of("views.case_payment", "views.case_session", "views.case_deadline",
+    private static final List<String> CASE_TABLES = List.of("views.case_lawyer", "views.case_payment", "views.case_session", "views.case_deadline",
             "views.case_timeline", "views.dispute_case");
 
     private final StoredEvents storedEvents;

@@ -17,4 +17,11 @@ public record EventMetadata(String actorId,
     public static final String REQUEST_ID = "requestId";
     public static final String CORRELATION_ID = "correlationId";
     public static final String CAUSATION_ID = "causationId";
+
+    /** The role of the system itself, for what no person asked for at that moment. */
+    public static final String SYSTEM_ROLE = "SYSTEM";
+    /** The actor of events recorded when a deadline passes (a lapse, an overdue instalment). */
+    public static final String DEADLINES_ACTOR = "system:deadlines";
+    /** The actor of the relief saga's steps (reservation, approval, payout, rejection). */
+    public static final String RELIEF_SAGA_ACTOR = "system:relief-saga";
 }

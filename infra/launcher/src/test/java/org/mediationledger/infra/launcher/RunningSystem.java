@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.events.wire.EventJson;
 
+import org.mediationledger.infra.embedded.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,6 +139,14 @@ final class RunningSystem implements AutoCloseable {
                 "postgres", "postgres");
     }
 
+    String commandUri() {
+        return "http://localhost:" + config.commandPort();
+    }
+
+    String queryUri() {
+        return "http://localhost:" + config.queryPort();
+    }
+
     String bootstrapServers() {
         return "localhost:" + config.kafkaPort();
     }
@@ -171,13 +179,11 @@ final class RunningSystem implements AutoCloseable {
         }
     }
 
-    private static String basic(String user) {
+    static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.pick();
     }
 }
