@@ -51,6 +51,7 @@ import org.mediationledger.events.relieffund.ReliefReservationRefused;
 import org.mediationledger.events.relieffund.ReliefReservationReleased;
 import org.mediationledger.events.relieffund.ReliefReserved;
 import org.mediationledger.events.lawyer.LawyerRegistered;
+import org.mediationledger.events.worker.PersonalDataErased;
 import org.mediationledger.events.pii.EncryptedText;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventTypes;
@@ -139,7 +140,8 @@ class GoldenSamplesTest {
                 entry("ReliefPaidOut.1", new ReliefPaidOut(FUND, CASE, WORKER, 300_000L, LocalDate.parse("2025-10-22"))),
                 entry("ReliefRecoveryReceived.1", new ReliefRecoveryReceived(FUND, CASE, LATE_PAYMENT, 200_000L,
                         LocalDate.parse("2026-01-15"), 4_900_000L)),
-                entry("LawyerRegistered.1", new LawyerRegistered("lawyer1", "李娜", 12)));
+                entry("LawyerRegistered.1", new LawyerRegistered("lawyer1", "李娜", 12)),
+                entry("PersonalDataErased.1", new PersonalDataErased(WORKER, "本人申请删除个人信息，案件均已结案", LocalDate.parse("2026-03-02"))));
     }
 
     static Stream<String> samples() {

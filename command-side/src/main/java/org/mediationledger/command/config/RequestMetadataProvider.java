@@ -22,6 +22,10 @@ class RequestMetadataProvider implements CorrelationDataProvider {
         if (message instanceof DeadlineMessage<?>) {
             data.put(EventMetadata.ACTOR_ID, EventMetadata.DEADLINES_ACTOR);
             data.put(EventMetadata.ACTOR_ROLE, EventMetadata.SYSTEM_ROLE);
+            Object requestId = message.getMetaData().get(EventMetadata.REQUEST_ID);
+            if (requestId != null) {
+                data.put(EventMetadata.REQUEST_ID, requestId); // the request that started the clock
+            }
             data.put(EventMetadata.CORRELATION_ID, message.getMetaData().getOrDefault(EventMetadata.CORRELATION_ID, message.getIdentifier()));
             data.put(EventMetadata.CAUSATION_ID, message.getIdentifier());
             return data;

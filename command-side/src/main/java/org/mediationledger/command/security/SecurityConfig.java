@@ -59,6 +59,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/legal-aid-application").hasAnyRole(LAWYER, UNION_STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/relief-application").hasRole(LAWYER)
                         .requestMatchers(HttpMethod.POST, "/api/relief-funds", "/api/relief-funds/*/contributions").hasRole(UNION_STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/workers/*/erasure").hasRole(UNION_STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/mediation-sessions", "/api/cases/*/mediation-extension",
                                 "/api/cases/*/agreement", "/api/cases/*/mediation-failure", "/api/cases/*/award",
                                 "/api/cases/*/payments").hasRole(LAWYER)

@@ -12,6 +12,7 @@ import org.mediationledger.command.disputecase.ConflictingRepeat;
 import org.mediationledger.command.disputecase.InvalidCommand;
 import org.mediationledger.command.disputecase.NotYours;
 import org.mediationledger.command.disputecase.ProcessRuleViolation;
+import org.mediationledger.command.worker.UnknownWorker;
 import org.mediationledger.command.disputecase.UnknownLawyer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,7 +123,7 @@ public class ProblemAnswers {
     }
 
     /** Exceptions from command handlers, possibly wrapped by the command bus. */
-    @ExceptionHandler({InvalidCommand.class, ProcessRuleViolation.class, NotYours.class, ConflictingRepeat.class, UnknownLawyer.class,
+    @ExceptionHandler({InvalidCommand.class, ProcessRuleViolation.class, NotYours.class, UnknownWorker.class, ConflictingRepeat.class, UnknownLawyer.class,
             AggregateNotFoundException.class, ConcurrencyException.class, ConflictingAggregateVersionException.class,
             CommandExecutionException.class, PessimisticLockingFailureException.class, Exception.class})
     ProblemDetail commandFailed(Exception e, jakarta.servlet.http.HttpServletRequest request) {
@@ -148,6 +149,9 @@ public class ProblemAnswers {
         if (cause instanceof UnknownLawyer unknown) {
             return problem(HttpStatus.NOT_FOUND, "Unknown lawyer", unknown.getMessage(),
                     List.of(new FieldProblem("lawyerId", unknown.getMessage())));
+        }
+        if (cause instanceof UnknownWorker unknown) {
+            return problem(HttpStatus.NOT_FOUND, "Unknown worker", unknown.getMessage(), List.of());
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             // the only aggregates addressed by an id in the path are cases and relief funds

@@ -153,6 +153,9 @@ class PersistentDeadlinesTest {
         assertThat(fired.path(EventMetadata.CAUSATION_ID).asText()).as("caused by the deadline, not by the command")
                 .isNotBlank().isNotEqualTo(started.path(EventMetadata.CAUSATION_ID).asText());
         assertThat(fired.path(EventMetadata.REQUEST_ID).asText()).isEqualTo("req-" + probeId);
+        assertThat(fired.path(EventMetadata.ACTOR_ID).asText()).as("a deadline passing is the system's act")
+                .isEqualTo(EventMetadata.DEADLINES_ACTOR);
+        assertThat(fired.path(EventMetadata.ACTOR_ROLE).asText()).isEqualTo(EventMetadata.SYSTEM_ROLE);
     }
 
     @Test

@@ -183,7 +183,7 @@ public class CaseFileQueries {
         return new CaseFile(caseId,
                 CaseStage.valueOf(rs.getString("stage")),
                 masking.claimant(rs.getString("claimant_key"), rs.getString("claimant_name"),
-                        rs.getString("id_number_cipher"), rs.getString("phone_cipher"),
+                        rs.getBoolean("personal_data_erased"), rs.getString("id_number_cipher"), rs.getString("phone_cipher"),
                         enumOf(EmploymentForm.class, rs.getString("employment_form"))),
                 read(rs.getString("respondents"), RESPONDENTS),
                 DisputeCategory.valueOf(rs.getString("category")),

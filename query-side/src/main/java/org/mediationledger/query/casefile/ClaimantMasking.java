@@ -26,8 +26,12 @@ public class ClaimantMasking {
         this.workerKeys = workerKeys;
     }
 
-    public CaseFile.Claimant claimant(String claimantKey, String name, String idNumberCipher, String phoneCipher,
+    /** @param erased the worker's personal data was erased: shown as such, whatever is or is not stored */
+    public CaseFile.Claimant claimant(String claimantKey, String name, boolean erased, String idNumberCipher, String phoneCipher,
                                       EmploymentForm employmentForm) {
+        if (erased) {
+            return new CaseFile.Claimant(claimantKey, name, Masking.ERASED, Masking.ERASED, employmentForm);
+        }
         Optional<byte[]> key = workerKeys.find(claimantKey);
         return new CaseFile.Claimant(claimantKey, name,
                 masked(key, claimantKey, idNumberCipher, Masking::idNumber),

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.mediationledger.events.disputecase.DisputeCaseEvent;
 import org.mediationledger.events.relieffund.ReliefFundEvent;
+import org.mediationledger.events.worker.WorkerEvent;
+import org.mediationledger.query.casefile.PersonalDataErasure;
 import org.mediationledger.query.relief.ReliefFundProjection;
 import org.mediationledger.events.lawyer.LawyerEvent;
 import org.mediationledger.events.wire.EventJson;
@@ -39,6 +41,7 @@ public class EventIngestion {
     private final CaseFileProjection caseFiles;
     private final LawyerProjection lawyers;
     private final ReliefFundProjection reliefFunds;
+    private final PersonalDataErasure erasures;
     private final MeterRegistry meters;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
 
@@ -49,8 +52,10 @@ public class EventIngestion {
                           CaseFileProjection caseFiles,
                           LawyerProjection lawyers,
                           ReliefFundProjection reliefFunds,
+                          PersonalDataErasure erasures,
                           MeterRegistry meters) {
         this.reliefFunds = reliefFunds;
+        this.erasures = erasures;
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.sequences = sequences;
@@ -190,6 +195,8 @@ public class EventIngestion {
             lawyers.apply(lawyerEvent, event);
         } else if (payload instanceof ReliefFundEvent fundEvent) {
             reliefFunds.apply(fundEvent, event);
+        } else if (payload instanceof WorkerEvent workerEvent) {
+            erasures.apply(workerEvent);
         } else {
             throw new IllegalStateException("no projection for " + payload.getClass().getName());
         }

@@ -21,7 +21,7 @@ import java.util.Optional;
 @Repository
 public class RecoveredWagesQueries {
 
-    private static final String CASE_FIGURES = "count(DISTINCT c.id_number_hash) AS workers, count(*) AS cases, "
+    private static final String CASE_FIGURES = "count(DISTINCT c.claimant_key) AS workers, count(*) AS cases, "
             + "COALESCE(sum(c.claimed_fen), 0) AS claimed, COALESCE(sum(c.agreed_fen), 0) AS agreed, "
             + "COALESCE(sum(c.relief_paid_fen), 0) AS relief_paid, COALESCE(sum(c.outstanding_fen), 0) AS outstanding";
 

@@ -36,7 +36,7 @@ class ClaimantMaskingTest {
         String phoneCipher = PersonalDataCipher.encrypt(key, CLAIMANT_KEY, PHONE).base64();
         keys.remove(CLAIMANT_KEY);
 
-        CaseFile.Claimant claimant = masking.claimant(CLAIMANT_KEY, "张伟", idCipher, phoneCipher, EmploymentForm.LABOR_CONTRACT);
+        CaseFile.Claimant claimant = masking.claimant(CLAIMANT_KEY, "张伟", false, idCipher, phoneCipher, EmploymentForm.LABOR_CONTRACT);
 
         assertThat(claimant.idNumber()).isEqualTo(Masking.ERASED);
         assertThat(claimant.phone()).isEqualTo(Masking.ERASED);
@@ -46,14 +46,23 @@ class ClaimantMaskingTest {
     void aKeyThatDoesNotOpenTheText_showsErased() {
         String idCipher = PersonalDataCipher.encrypt(PersonalDataCipher.newWorkerKey(), CLAIMANT_KEY, ID_NUMBER).base64();
 
-        CaseFile.Claimant claimant = masking.claimant(CLAIMANT_KEY, "张伟", idCipher, null, EmploymentForm.LABOR_CONTRACT);
+        CaseFile.Claimant claimant = masking.claimant(CLAIMANT_KEY, "张伟", false, idCipher, null, EmploymentForm.LABOR_CONTRACT);
 
         assertThat(claimant.idNumber()).isEqualTo(Masking.ERASED);
         assertThat(claimant.phone()).as("nothing recorded, nothing shown").isNull();
     }
 
+    @Test
+    void anErasedWorker_showsErased_evenWithNothingStoredAnyMore() {
+        CaseFile.Claimant claimant = masking.claimant(CLAIMANT_KEY, "张伟", true, null, null, EmploymentForm.LABOR_CONTRACT);
+
+        assertThat(claimant.idNumber()).isEqualTo(Masking.ERASED);
+        assertThat(claimant.phone()).isEqualTo(Masking.ERASED);
+        assertThat(claimant.name()).as("the name is not the personal data DOMAIN.md protects").isEqualTo("张伟");
+    }
+
     private CaseFile.Claimant claimant() {
-        return masking.claimant(CLAIMANT_KEY, "张伟",
+        return masking.claimant(CLAIMANT_KEY, "张伟", false,
                 PersonalDataCipher.encrypt(key, CLAIMANT_KEY, ID_NUMBER).base64(),
                 PersonalDataCipher.encrypt(key, CLAIMANT_KEY, PHONE).base64(),
                 EmploymentForm.PLATFORM_COOPERATION);

@@ -3,6 +3,7 @@ package org.mediationledger.events.wire;
 import org.mediationledger.events.disputecase.DisputeCaseEvent;
 import org.mediationledger.events.lawyer.LawyerEvent;
 import org.mediationledger.events.relieffund.ReliefFundEvent;
+import org.mediationledger.events.worker.WorkerEvent;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -17,7 +18,8 @@ import java.util.stream.Stream;
  */
 public final class EventTypes {
 
-    private static final Map<String, Class<?>> BY_NAME = Stream.of(DisputeCaseEvent.class, LawyerEvent.class, ReliefFundEvent.class)
+    private static final Map<String, Class<?>> BY_NAME = Stream.of(DisputeCaseEvent.class, LawyerEvent.class, ReliefFundEvent.class,
+                    WorkerEvent.class)
             .flatMap(family -> Arrays.stream(family.getPermittedSubclasses()))
             .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
@@ -42,6 +44,9 @@ public final class EventTypes {
         }
         if (ReliefFundEvent.class.isAssignableFrom(eventType)) {
             return "ReliefFund";
+        }
+        if (WorkerEvent.class.isAssignableFrom(eventType)) {
+            return "Worker";
         }
         throw new IllegalArgumentException("not a published event type: " + eventType.getName());
     }

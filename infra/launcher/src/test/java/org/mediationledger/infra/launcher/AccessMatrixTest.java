@@ -138,6 +138,12 @@ class AccessMatrixTest extends WholeSystemTest {
                 new Row("POST /api/cases/{id}/payments (no such case)", () -> onCase(UUID.randomUUID().toString(), "payments",
                         "{\"paymentId\":\"p-1\",\"amountFen\":1000,\"paidOn\":\"" + TODAY + "\",\"source\":\"EMPLOYER_VOLUNTARY\"}"),
                         403, 404, 404, 403, 403, 403, 401),
+                new Row("POST /api/workers/{claimantKey}/erasure", () -> post("/api/workers/" + settledWorker() + "/erasure",
+                        "{\"reason\":\"本人申请删除个人信息\"}"),
+                        200, 403, 403, 403, 403, 403, 401),
+                new Row("POST /api/workers/{claimantKey}/erasure (no such worker)", () -> post("/api/workers/" + UUID.randomUUID()
+                        + "/erasure", "{\"reason\":\"本人申请删除个人信息\"}"),
+                        404, 403, 403, 403, 403, 403, 401),
                 new Row("GET /api/cases/{id}", () -> get("/api/cases/" + readableCase),
                         200, 200, 403, 200, 403, 200, 401),
                 new Row("GET /api/cases/{id} (no such case)", () -> get("/api/cases/" + UUID.randomUUID()),
@@ -260,6 +266,16 @@ class AccessMatrixTest extends WholeSystemTest {
         String caseId = awarded();
         system.command("/api/cases/" + caseId + "/enforcement-termination", "court1", termination());
         return caseId;
+    }
+
+    /** A worker whose only case was withdrawn: nothing of theirs is open. */
+    static String settledWorker() {
+        String caseId = mediated();
+        system.command("/api/cases/" + caseId + "/closure", "lawyer1", "{\"outcome\":\"WITHDRAWN\",\"closedOn\":\"" + TODAY + "\"}");
+        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+            HttpResponse<String> file = system.get("/api/cases/" + caseId, "auditor", "application/json");
+            return file.statusCode() == 200 ? RunningSystem.read(file.body()).get("claimant").get("claimantKey").asText() : null;
+        }, key -> key != null);
     }
 
     static String agreement() {

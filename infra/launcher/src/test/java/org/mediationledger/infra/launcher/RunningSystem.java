@@ -2,7 +2,12 @@ package org.mediationledger.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.mediationledger.events.wire.EventJson;
+import org.mediationledger.events.wire.PublishedEvent;
 
 import org.mediationledger.infra.embedded.FreePorts;
 
@@ -19,10 +24,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The whole system as the one-command start runs it — embedded PostgreSQL, the in-process Kafka broker
@@ -149,6 +159,25 @@ final class RunningSystem implements AutoCloseable {
 
     String bootstrapServers() {
         return "localhost:" + config.kafkaPort();
+    }
+
+    /** Reads the event topic from its start until {@code done} holds or {@code atMost} has passed. */
+    List<ConsumerRecord<String, String>> consume(Predicate<List<ConsumerRecord<String, String>>> done, Duration atMost) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(PublishedEvent.TOPIC));
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (!done.test(records) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     String logsOf(String service) throws IOException {

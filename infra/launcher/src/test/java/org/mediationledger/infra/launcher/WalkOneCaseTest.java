@@ -1,10 +1,7 @@
 package org.mediationledger.infra.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.mediationledger.events.wire.PublishedEvent;
 
@@ -17,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -227,32 +223,13 @@ class WalkOneCaseTest extends WholeSystemTest {
 
     private String rawTopic() {
         StringBuilder raw = new StringBuilder();
-        consume(r -> false, Duration.ofSeconds(3)).forEach(r -> raw.append(r.value()).append('\n'));
+        system.consume(r -> false, Duration.ofSeconds(3)).forEach(r -> raw.append(r.value()).append('\n'));
         return raw.toString();
     }
 
     private List<ConsumerRecord<String, String>> consume(java.util.function.Predicate<List<ConsumerRecord<String, String>>> done) {
-        List<ConsumerRecord<String, String>> records = consume(done, Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> records = system.consume(done, Duration.ofSeconds(30));
         assertThat(done.test(records)).as("the events reached topic " + PublishedEvent.TOPIC).isTrue();
-        return records;
-    }
-
-    private List<ConsumerRecord<String, String>> consume(java.util.function.Predicate<List<ConsumerRecord<String, String>>> done,
-                                                         Duration atMost) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, system.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "walk-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(PublishedEvent.TOPIC));
-            long deadline = System.nanoTime() + atMost.toNanos();
-            while (!done.test(records) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-        }
         return records;
     }
 }
