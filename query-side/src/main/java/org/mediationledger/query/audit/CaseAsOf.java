@@ -1,11 +1,6 @@
 package org.mediationledger.query.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.events.disputecase.DisputeCaseEvent;
-import org.mediationledger.events.wire.EventJson;
-import org.mediationledger.events.wire.EventMetadata;
-import org.mediationledger.events.wire.EventTypes;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.mediationledger.query.casefile.CaseFile;
 import org.mediationledger.query.casefile.CaseFileProjection;
@@ -16,7 +11,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 
@@ -38,7 +32,6 @@ public class CaseAsOf {
     private final CaseFileQueries queries;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
-    private final ObjectMapper json = EventJson.newObjectMapper();
 
     public CaseAsOf(StoredEvents storedEvents, CaseFileProjection projection, CaseFileQueries queries, JdbcTemplate jdbc,
                     PlatformTransactionManager transactionManager) {
@@ -62,8 +55,8 @@ public class CaseAsOf {
                 jdbc.update("DELETE FROM " + table + " WHERE case_id = ?", caseId);
             }
             for (StoredEvents.Row row : history) {
-                PublishedEvent envelope = envelope(row);
-                Object payload = payload(row, envelope.type());
+                PublishedEvent envelope = StoredEnvelopes.envelope(row.event(), -1);
+                Object payload = StoredEnvelopes.payload(row.event()).orElse(null);
                 if (payload instanceof DisputeCaseEvent event) {
                     projection.apply(event, envelope);
                 } else {
@@ -72,38 +65,5 @@ public class CaseAsOf {
             }
             return queries.caseFile(caseId).orElseThrow(() -> new NotFound("case " + caseId + " had no file at " + asOf));
         });
-    }
-
-    private PublishedEvent envelope(StoredEvents.Row row) {
-        JsonNode metadata = read(row.event().metaData());
-        String type = row.event().payloadType().substring(row.event().payloadType().lastIndexOf('.') + 1);
-        return new PublishedEvent(row.event().eventIdentifier(), "DisputeCase", row.event().aggregateIdentifier(),
-                row.event().sequenceNumber(), -1, type, row.event().payloadRevision(), Instant.parse(row.event().timeStamp()),
-                new EventMetadata(text(metadata, EventMetadata.ACTOR_ID), text(metadata, EventMetadata.ACTOR_ROLE),
-                        text(metadata, EventMetadata.REQUEST_ID), text(metadata, "correlationId"), text(metadata, "causationId")),
-                read(row.event().payload()));
-    }
-
-    private Object payload(StoredEvents.Row row, String type) {
-        return EventTypes.byName(type).map(eventType -> {
-            try {
-                return json.readValue(row.event().payload(), eventType);
-            } catch (IOException unreadable) {
-                throw new IllegalStateException("stored event " + row.event().sequenceNumber() + " of case "
-                        + row.event().aggregateIdentifier() + " cannot be read as " + type);
-            }
-        }).orElse(null);
-    }
-
-    private JsonNode read(byte[] bytes) {
-        try {
-            return bytes == null ? json.nullNode() : json.readTree(bytes);
-        } catch (IOException unreadable) {
-            throw new IllegalStateException("a stored event of this case is not JSON; its verification says where");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node == null || !node.hasNonNull(field) ? null : node.get(field).asText();
     }
 }

@@ -3,18 +3,10 @@ package org.mediationledger.query.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.mediationledger.events.disputecase.DisputeCaseEvent;
-import org.mediationledger.events.relieffund.ReliefFundEvent;
-import org.mediationledger.events.worker.WorkerEvent;
-import org.mediationledger.query.casefile.PersonalDataErasure;
-import org.mediationledger.query.relief.ReliefFundProjection;
-import org.mediationledger.events.lawyer.LawyerEvent;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventTypes;
 import org.mediationledger.events.wire.PublishedEvent;
-import org.mediationledger.query.casefile.CaseFileProjection;
 import org.mediationledger.query.casefile.ProjectionRefused;
-import org.mediationledger.query.caseload.LawyerProjection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,10 +30,8 @@ public class EventIngestion {
     private final ProcessedEvents processedEvents;
     private final AggregateSequences sequences;
     private final ProjectionPosition position;
-    private final CaseFileProjection caseFiles;
-    private final LawyerProjection lawyers;
-    private final ReliefFundProjection reliefFunds;
-    private final PersonalDataErasure erasures;
+    private final ViewUpdates views;
+    private final ViewsLock viewsLock;
     private final MeterRegistry meters;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
 
@@ -49,19 +39,15 @@ public class EventIngestion {
                           ProcessedEvents processedEvents,
                           AggregateSequences sequences,
                           ProjectionPosition position,
-                          CaseFileProjection caseFiles,
-                          LawyerProjection lawyers,
-                          ReliefFundProjection reliefFunds,
-                          PersonalDataErasure erasures,
+                          ViewUpdates views,
+                          ViewsLock viewsLock,
                           MeterRegistry meters) {
-        this.reliefFunds = reliefFunds;
-        this.erasures = erasures;
+        this.views = views;
+        this.viewsLock = viewsLock;
         this.transactions = transactions;
         this.processedEvents = processedEvents;
         this.sequences = sequences;
         this.position = position;
-        this.caseFiles = caseFiles;
-        this.lawyers = lawyers;
         this.meters = meters;
     }
 
@@ -76,6 +62,7 @@ public class EventIngestion {
     }
 
     private IngestionOutcome ingestInTransaction(String partitionKey, PublishedEvent event) {
+        viewsLock.holdShared(); // a switch to rebuilt views waits for this event, or this event for the switch
         if (!processedEvents.record(event.eventId(), event.globalIndex())) {
             log.debug("event {} was already processed; redelivery skipped", event.eventId());
             return IngestionOutcome.REDELIVERED;
@@ -115,9 +102,7 @@ public class EventIngestion {
             // a newer writer's event: it still takes its place in the sequence, so later events are not held
             log.warn("event {} of unknown type {} ({} {} sequence {}) skipped",
                     event.eventId(), event.type(), event.aggregateType(), event.aggregateId(), event.sequence());
-            if (DISPUTE_CASE.equals(event.aggregateType())) {
-                caseFiles.recordInTimeline(event);
-            }
+            views.applyUnknown(event);
             outcome = IngestionOutcome.UNKNOWN_TYPE_SKIPPED;
         } else {
             Object payload;
@@ -137,7 +122,7 @@ public class EventIngestion {
                 return IngestionOutcome.REFUSED;
             }
             try {
-                apply(payload, event);
+                views.apply(payload, event);
             } catch (ProjectionRefused e) {
                 hold(event, progress, e.getMessage());
                 log.error("{} {} stalled at event {} (sequence {}): {}", event.aggregateType(), event.aggregateId(),
@@ -166,6 +151,7 @@ public class EventIngestion {
      */
     public IngestionOutcome refuse(PublishedEvent event, String reason) {
         IngestionOutcome outcome = transactions.execute(status -> {
+            viewsLock.holdShared();
             AggregateProgress progress = sequences.lock(event.aggregateId(), event.aggregateType());
             if (progress.verdictFor(event.sequence()) == AggregateProgress.Verdict.ALREADY_APPLIED) {
                 return IngestionOutcome.ALREADY_APPLIED;
@@ -186,19 +172,5 @@ public class EventIngestion {
 
     private static String missing(long sequence) {
         return "sequence " + sequence + " missing";
-    }
-
-    private void apply(Object payload, PublishedEvent event) {
-        if (payload instanceof DisputeCaseEvent caseEvent) {
-            caseFiles.apply(caseEvent, event);
-        } else if (payload instanceof LawyerEvent lawyerEvent) {
-            lawyers.apply(lawyerEvent, event);
-        } else if (payload instanceof ReliefFundEvent fundEvent) {
-            reliefFunds.apply(fundEvent, event);
-        } else if (payload instanceof WorkerEvent workerEvent) {
-            erasures.apply(workerEvent);
-        } else {
-            throw new IllegalStateException("no projection for " + payload.getClass().getName());
-        }
     }
 }

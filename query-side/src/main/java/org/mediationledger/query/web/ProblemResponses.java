@@ -58,6 +58,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         };
     }
 
+    @ExceptionHandler(org.mediationledger.query.rebuild.RebuildConflict.class)
+    ProblemDetail rebuildConflict(org.mediationledger.query.rebuild.RebuildConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Rebuild conflict");
+        return problem;
+    }
+
     @ExceptionHandler(Forbidden.class)
     ProblemDetail forbidden(Forbidden e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());

@@ -1,0 +1,63 @@
+package org.mediationledger.query.ingest;
+
+import org.mediationledger.events.disputecase.DisputeCaseEvent;
+import org.mediationledger.events.lawyer.LawyerEvent;
+import org.mediationledger.events.relieffund.ReliefFundEvent;
+import org.mediationledger.events.wire.PublishedEvent;
+import org.mediationledger.events.worker.WorkerEvent;
+import org.mediationledger.query.casefile.CaseFileProjection;
+import org.mediationledger.query.casefile.PersonalDataErasure;
+import org.mediationledger.query.caseload.LawyerProjection;
+import org.mediationledger.query.relief.ReliefFundProjection;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which projection each event goes to: the one place that says so, used by the live ingestion and by a
+ * rebuild, so that both fold the events by the very same logic.
+ */
+@Component
+public class ViewUpdates {
+
+    private final CaseFileProjection caseFiles;
+    private final LawyerProjection lawyers;
+    private final ReliefFundProjection reliefFunds;
+    private final PersonalDataErasure erasures;
+
+    @Autowired
+    public ViewUpdates(CaseFileProjection caseFiles, LawyerProjection lawyers, ReliefFundProjection reliefFunds,
+                       PersonalDataErasure erasures) {
+        this.caseFiles = caseFiles;
+        this.lawyers = lawyers;
+        this.reliefFunds = reliefFunds;
+        this.erasures = erasures;
+    }
+
+    /** The same projections, writing through {@code jdbc} (a rebuild's fresh tables). */
+    public static ViewUpdates writingThrough(JdbcTemplate jdbc) {
+        return new ViewUpdates(new CaseFileProjection(jdbc), new LawyerProjection(jdbc), new ReliefFundProjection(jdbc),
+                new PersonalDataErasure(jdbc));
+    }
+
+    public void apply(Object payload, PublishedEvent event) {
+        if (payload instanceof DisputeCaseEvent caseEvent) {
+            caseFiles.apply(caseEvent, event);
+        } else if (payload instanceof LawyerEvent lawyerEvent) {
+            lawyers.apply(lawyerEvent, event);
+        } else if (payload instanceof ReliefFundEvent fundEvent) {
+            reliefFunds.apply(fundEvent, event);
+        } else if (payload instanceof WorkerEvent workerEvent) {
+            erasures.apply(workerEvent);
+        } else {
+            throw new IllegalStateException("no projection for " + payload.getClass().getName());
+        }
+    }
+
+    /** A type this side does not know (a newer writer's): a case's timeline still shows that something happened. */
+    public void applyUnknown(PublishedEvent event) {
+        if (EventIngestion.DISPUTE_CASE.equals(event.aggregateType())) {
+            caseFiles.recordInTimeline(event);
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package org.mediationledger.query.rebuild;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.mediationledger.events.wire.ChainHash;
+import org.mediationledger.events.wire.EventJson;
+import org.mediationledger.events.wire.PublishedEvent;
+import org.mediationledger.query.audit.StoredEnvelopes;
+import org.mediationledger.query.casefile.ProjectionRefused;
+import org.mediationledger.query.ingest.ViewUpdates;
+import org.mediationledger.query.ingest.ViewsLock;
+import org.mediationledger.query.web.NotFound;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds every view from the event store (DOMAIN.md: auditors rebuild and check), while live reads and
+ * ingestion go on: the events up to the store's last one are replayed, by the live projections, into fresh
+ * tables in a schema of their own; those are compared with the live views row by row; and on request the
+ * live views are replaced by them. One rebuild runs at a time, on a thread of its own.
+ */
+@Component
+public class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
+    /** Events per transaction of the replay. */
+    private static final int CHUNK = 1000;
+    private static final int DIFFERENCES_SHOWN = 100;
+    private static final int LIVE_WAIT_SECONDS = 60;
+    private static final TypeReference<List<Rebuild.Difference>> DIFFERENCES = new TypeReference<>() {
+    };
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate snapshot;
+    private final ViewsLock viewsLock;
+    private final ObjectMapper json = EventJson.newObjectMapper();
+    private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "view-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public Rebuilds(DataSource dataSource, JdbcTemplate jdbc, PlatformTransactionManager transactions, ViewsLock viewsLock) {
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+        this.viewsLock = viewsLock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** A rebuild that was running when the service stopped will not finish: say so. */
+    @EventListener(ApplicationReadyEvent.class)
+    void markInterrupted() {
+        jdbc.update("UPDATE views.rebuild SET status = 'FAILED', finished_at = now(), failure = 'interrupted: the query side "
+                + "stopped while it ran' WHERE status = 'RUNNING'");
+    }
+
+    public Rebuild start(String requestedBy) {
+        String id = UUID.randomUUID().toString();
+        String schema = "rebuild_" + id.replace("-", "").substring(0, 16);
+        try {
+            jdbc.update("INSERT INTO views.rebuild (rebuild_id, schema_name, status, requested_by, started_at) "
+                    + "VALUES (?, ?, 'RUNNING', ?, now())", id, schema, requestedBy);
+        } catch (DuplicateKeyException running) {
+            throw new RebuildConflict("a rebuild is already running (" + jdbc.queryForObject(
+                    "SELECT rebuild_id FROM views.rebuild WHERE status = 'RUNNING'", String.class) + "); one runs at a time");
+        }
+        runner.submit(() -> run(id, schema));
+        return find(id);
+    }
+
+    public Rebuild find(String id) {
+        return jdbc.query("SELECT * FROM views.rebuild WHERE rebuild_id = ?", (rs, row) -> rebuild(rs), id)
+                .stream().findFirst().orElseThrow(() -> new NotFound("no rebuild " + id));
+    }
+
+    public List<Rebuild> all() {
+        return jdbc.query("SELECT * FROM views.rebuild ORDER BY started_at DESC", (rs, row) -> rebuild(rs));
+    }
+
+    // ---- the rebuild ------------------------------------------------------------------------------
+
+    private void run(String id, String schema) {
+        try {
+            dropEarlierRebuilds(schema);
+            jdbc.execute("CREATE SCHEMA " + schema);
+            for (ViewTable table : ViewTable.parentsFirst()) {
+                jdbc.execute("CREATE TABLE " + schema + "." + table.name() + " (LIKE views." + table.name()
+                        + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+            }
+            long upTo = lastGlobalIndex();
+            jdbc.update("UPDATE views.rebuild SET up_to_global_index = ? WHERE rebuild_id = ?", upTo, id);
+            long started = System.nanoTime();
+            Replay replay = replay(schema, -1, upTo,
+                    replayed -> jdbc.update("UPDATE views.rebuild SET events_replayed = ? WHERE rebuild_id = ?", replayed, id));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            jdbc.update("UPDATE views.rebuild SET events_replayed = ?, events_held = ?, replay_seconds = ?, events_per_second = ? "
+                    + "WHERE rebuild_id = ?", replay.applied(), replay.held(), seconds,
+                    Math.round(replay.applied() / Math.max(seconds, 0.001)), id);
+            awaitLiveViews(upTo);
+            Comparison comparison = compare(schema, upTo);
+            jdbc.update("UPDATE views.rebuild SET status = 'COMPLETED', finished_at = now(), rows_compared = ?, rows_not_compared = ?, "
+                    + "difference_count = ?, differences = CAST(? AS jsonb) WHERE rebuild_id = ?", comparison.rowsCompared(),
+                    comparison.rowsNotCompared(), comparison.differenceCount(), json.writeValueAsString(comparison.shown()), id);
+            log.info("rebuild {} completed: {} events in {} s, {} differences", id, replay.applied(), Math.round(seconds),
+                    comparison.differenceCount());
+        } catch (Exception | Error e) {
+            // class and message only: a database message names tables and values of the views (ciphertext at most)
+            String failure = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+            log.error("rebuild {} failed: {}", id, e.getClass().getName());
+            jdbc.update("UPDATE views.rebuild SET status = 'FAILED', finished_at = now(), failure = ? WHERE rebuild_id = ?",
+                    failure.length() > 500 ? failure.substring(0, 500) : failure, id);
+        }
+    }
+
+    private record Replay(long applied, long held) {
+    }
+
+    /**
+     * Replays the store's events with a global index in (after, upTo], in order, into {@code schema}, through
+     * the live projections. An event the projections refuse holds its aggregate, as the live ingestion does.
+     */
+    private Replay replay(String schema, long after, long upTo, LongConsumer progress) throws SQLException {
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+            read.setAutoCommit(false); // a cursor: the store is read in chunks, not all at once
+            read.setReadOnly(true);
+            write.setAutoCommit(false);
+            ViewUpdates views = ViewUpdates.writingThrough(
+                    new JdbcTemplate(new SingleConnectionDataSource(SchemaRedirect.to(schema, write), true)));
+            Set<String> held = new HashSet<>();
+            long applied = 0;
+            long heldEvents = 0;
+            try (PreparedStatement events = read.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber, "
+                    + "eventIdentifier, payloadType, payloadRevision, timeStamp, payload, metaData FROM public.DomainEventEntry "
+                    + "WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex")) {
+                events.setFetchSize(2 * CHUNK);
+                events.setLong(1, after);
+                events.setLong(2, upTo);
+                try (ResultSet rs = events.executeQuery()) {
+                    while (rs.next()) {
+                        ChainHash.StoredEvent event = new ChainHash.StoredEvent(rs.getString("aggregateIdentifier"),
+                                rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("payloadType"),
+                                rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
+                                rs.getBytes("metaData"));
+                        if (held.contains(event.aggregateIdentifier()) || !applied(views, event, rs.getLong("globalIndex"))) {
+                            held.add(event.aggregateIdentifier());
+                            heldEvents++;
+                            continue;
+                        }
+                        if (++applied % CHUNK == 0) {
+                            write.commit();
+                            progress.accept(applied);
+                            if (Thread.currentThread().isInterrupted()) {
+                                throw new IllegalStateException("the rebuild was interrupted");
+                            }
+                        }
+                    }
+                }
+            }
+            write.commit();
+            read.commit();
+            return new Replay(applied, heldEvents);
+        }
+    }
+
+    private static boolean applied(ViewUpdates views, ChainHash.StoredEvent event, long globalIndex) {
+        Optional<Object> payload;
+        try {
+            payload = StoredEnvelopes.payload(event);
+        } catch (IllegalStateException unreadable) {
+            return false;
+        }
+        PublishedEvent envelope = StoredEnvelopes.envelope(event, globalIndex);
+        try {
+            if (payload.isPresent()) {
+                views.apply(payload.get(), envelope);
+            } else {
+                views.applyUnknown(envelope);
+            }
+            return true;
+        } catch (ProjectionRefused refused) {
+            return false; // refused before it changed anything
+        }
+    }
+
+    /** Waits, for a while, until the live views have taken in every event the rebuild replayed, so both show the same. */
+    private void awaitLiveViews(long upTo) throws InterruptedException {
+        for (int second = 0; second < LIVE_WAIT_SECONDS; second += 2) {
+            Long missing = jdbc.queryForObject("SELECT count(*) FROM public.DomainEventEntry e WHERE e.globalIndex <= ? "
+                    + "AND NOT EXISTS (SELECT 1 FROM views.processed_event p WHERE p.event_id = e.eventIdentifier)", Long.class, upTo);
+            if (missing == null || missing == 0) {
+                return;
+            }
+            Thread.sleep(2000);
+        }
+        // compared anyway: what the live views still lack shows as differences (a held case, a stopped consumer)
+    }
+
+    private record Comparison(long rowsCompared, long rowsNotCompared, long differenceCount, List<Rebuild.Difference> shown) {
+    }
+
+    /** Row by row, every view table: live against rebuilt, leaving out aggregates that changed after {@code upTo}. */
+    private Comparison compare(String schema, long upTo) {
+        return snapshot.execute(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE rebuild_moving ON COMMIT DROP AS SELECT DISTINCT aggregateIdentifier AS id "
+                    + "FROM public.DomainEventEntry WHERE globalIndex > " + upTo);
+            long compared = 0;
+            long notCompared = 0;
+            long differences = 0;
+            List<Rebuild.Difference> shown = new ArrayList<>();
+            for (ViewTable table : ViewTable.ALL) {
+                String key = table.key().stream().map(c -> "t." + c + "::text").collect(Collectors.joining(", ", "concat_ws('/', ", ")"));
+                String side = "SELECT " + key + " AS k, t." + table.owner() + " AS o, to_jsonb(t) AS j FROM %s." + table.name() + " t";
+                String moving = " IN (SELECT id FROM rebuild_moving)";
+                notCompared += count("SELECT count(*) FROM (" + side.formatted("views") + ") x WHERE x.o" + moving)
+                        + count("SELECT count(*) FROM (" + side.formatted(schema) + ") x WHERE x.o" + moving
+                        + " AND x.k NOT IN (SELECT " + key + " FROM views." + table.name() + " t)");
+                compared += count("SELECT count(*) FROM (SELECT l.k FROM (" + side.formatted("views") + ") l FULL OUTER JOIN ("
+                        + side.formatted(schema) + ") r ON l.k = r.k WHERE COALESCE(l.o, r.o) NOT" + moving + ") x");
+                List<Rebuild.Difference> found = jdbc.query("SELECT COALESCE(l.k, r.k) AS k, l.j::text AS live, r.j::text AS rebuilt "
+                                + "FROM (" + side.formatted("views") + ") l FULL OUTER JOIN (" + side.formatted(schema) + ") r ON l.k = r.k "
+                                + "WHERE l.j IS DISTINCT FROM r.j AND COALESCE(l.o, r.o) NOT" + moving + " ORDER BY 1",
+                        (rs, row) -> new Rebuild.Difference(table.name(), rs.getString("k"), tree(rs.getString("live")),
+                                tree(rs.getString("rebuilt"))));
+                differences += found.size();
+                found.stream().limit(Math.max(0, DIFFERENCES_SHOWN - shown.size())).forEach(shown::add);
+            }
+            return new Comparison(compared, notCompared, differences, shown);
+        });
+    }
+
+    // ---- the switch ---------------------------------------------------------------------------------
+
+    /**
+     * Replaces the live views by the rebuilt tables: ingestion waits meanwhile (exclusive {@link ViewsLock}),
+     * the events stored since the rebuild are replayed into its tables first, then every view table is
+     * emptied and filled from them in one transaction, and the ingestion's bookkeeping is set to the store,
+     * so that an event already in the rebuilt tables is not applied twice when it arrives from Kafka.
+     * Reads wait for the moment of the copy and then see the rebuilt views.
+     */
+    public Rebuild switchTo(String id) {
+        Rebuild rebuild = find(id);
+        if (!"COMPLETED".equals(rebuild.status())) {
+            throw new RebuildConflict("only a completed rebuild can replace the views; this one is " + rebuild.status());
+        }
+        if (rebuild.eventsHeld() > 0) {
+            throw new RebuildConflict("the rebuild held " + rebuild.eventsHeld() + " events its projections refused; "
+                    + "switching would hide them");
+        }
+        String schema = jdbc.queryForObject("SELECT schema_name FROM views.rebuild WHERE rebuild_id = ?", String.class, id);
+        if (!Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM information_schema.schemata WHERE schema_name = ?)",
+                Boolean.class, schema))) {
+            throw new RebuildConflict("the tables of rebuild " + id + " are gone (a later rebuild replaced them)");
+        }
+        transaction.execute(status -> {
+            viewsLock.holdExclusive();
+            long now = lastGlobalIndex();
+            try {
+                Replay caughtUp = replay(schema, rebuild.upToGlobalIndex(), now, replayed -> { });
+                if (caughtUp.held() > 0) {
+                    throw new RebuildConflict("events stored since the rebuild were refused by the projections; not switched");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("the events stored since the rebuild could not be replayed", e);
+            }
+            List<ViewTable> tables = ViewTable.parentsFirst();
+            jdbc.execute("TRUNCATE " + tables.stream().map(t -> "views." + t.name()).collect(Collectors.joining(", ")));
+            for (ViewTable table : tables) {
+                jdbc.execute("INSERT INTO views." + table.name() + " SELECT * FROM " + schema + "." + table.name());
+            }
+            jdbc.update("INSERT INTO views.processed_event (event_id, global_index) SELECT eventIdentifier, globalIndex "
+                    + "FROM public.DomainEventEntry WHERE globalIndex <= ? ON CONFLICT (event_id) DO NOTHING", now);
+            jdbc.execute("DELETE FROM views.aggregate_sequence");
+            jdbc.update("INSERT INTO views.aggregate_sequence (aggregate_id, aggregate_type, last_sequence) "
+                    + "SELECT aggregateIdentifier, CASE type WHEN 'WorkerPersonalData' THEN 'Worker' ELSE type END, max(sequenceNumber) "
+                    + "FROM public.DomainEventEntry WHERE globalIndex <= ? GROUP BY aggregateIdentifier, type", now);
+            jdbc.update("INSERT INTO views.projection_position (partition_key, global_index) VALUES ('rebuild', ?) "
+                    + "ON CONFLICT (partition_key) DO UPDATE SET global_index = GREATEST(views.projection_position.global_index, "
+                    + "EXCLUDED.global_index)", now);
+            jdbc.update("UPDATE views.rebuild SET status = 'SWITCHED', switched_at = now() WHERE rebuild_id = ?", id);
+            return null;
+        });
+        log.info("the views were replaced by rebuild {}", id);
+        return find(id);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------------------
+
+    private long lastGlobalIndex() {
+        Long last = jdbc.queryForObject("SELECT max(globalIndex) FROM public.DomainEventEntry", Long.class);
+        return last == null ? -1 : last;
+    }
+
+    private void dropEarlierRebuilds(String keep) {
+        for (String schema : jdbc.queryForList("SELECT schema_name FROM information_schema.schemata "
+                + "WHERE schema_name LIKE 'rebuild\\_%' AND schema_name <> ?", String.class, keep)) {
+            jdbc.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private long count(String sql) {
+        Long count = jdbc.queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode tree(String text) {
+        try {
+            return text == null ? null : json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Rebuild rebuild(ResultSet rs) throws SQLException {
+        String differences = rs.getString("differences");
+        try {
+            return new Rebuild(rs.getString("rebuild_id"), rs.getString("status"), rs.getString("requested_by"),
+                    instant(rs, "started_at"), instant(rs, "finished_at"), rs.getObject("up_to_global_index", Long.class),
+                    rs.getLong("events_replayed"), rs.getLong("events_held"), rs.getObject("replay_seconds", Double.class),
+                    rs.getObject("events_per_second", Long.class), rs.getObject("rows_compared", Long.class),
+                    rs.getObject("rows_not_compared", Long.class), rs.getObject("difference_count", Long.class),
+                    differences == null ? null : json.readValue(differences, DIFFERENCES), instant(rs, "switched_at"),
+                    rs.getString("failure"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("differences of rebuild " + rs.getString("rebuild_id") + " unreadable", e);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp at = rs.getTimestamp(column);
+        return at == null ? null : at.toInstant();
+    }
+}
