@@ -61,6 +61,19 @@ public class CaseFileQueries {
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
+    /** The claimant of a case as the view stores them: personal data as ciphertext. */
+    public record StoredClaimant(String claimantKey, String name, boolean erased, String idNumberCipher, String phoneCipher,
+                                 EmploymentForm employmentForm) {
+    }
+
+    public Optional<StoredClaimant> storedClaimant(String caseId) {
+        return jdbc.query("SELECT claimant_key, claimant_name, personal_data_erased, id_number_cipher, phone_cipher, employment_form "
+                        + "FROM views.dispute_case WHERE case_id = :caseId", new MapSqlParameterSource("caseId", caseId),
+                (rs, row) -> new StoredClaimant(rs.getString("claimant_key"), rs.getString("claimant_name"),
+                        rs.getBoolean("personal_data_erased"), rs.getString("id_number_cipher"), rs.getString("phone_cipher"),
+                        enumOf(EmploymentForm.class, rs.getString("employment_form")))).stream().findFirst();
+    }
+
     public Optional<CaseFile> caseFile(String caseId) {
         return snapshot.execute(status -> readCaseFile(caseId));
     }

@@ -39,6 +39,18 @@ public class ClaimantMasking {
                 employmentForm);
     }
 
+    /** The claimant with personal data in plain text, for the roles that need it; recorded by the caller. */
+    public CaseFile.Claimant unmasked(CaseFileQueries.StoredClaimant stored) {
+        if (stored.erased()) {
+            return new CaseFile.Claimant(stored.claimantKey(), stored.name(), Masking.ERASED, Masking.ERASED, stored.employmentForm());
+        }
+        Optional<byte[]> key = workerKeys.find(stored.claimantKey());
+        return new CaseFile.Claimant(stored.claimantKey(), stored.name(),
+                masked(key, stored.claimantKey(), stored.idNumberCipher(), UnaryOperator.identity()),
+                masked(key, stored.claimantKey(), stored.phoneCipher(), UnaryOperator.identity()),
+                stored.employmentForm());
+    }
+
     private static String masked(Optional<byte[]> key, String claimantKey, String cipher, UnaryOperator<String> mask) {
         if (cipher == null) {
             return null;

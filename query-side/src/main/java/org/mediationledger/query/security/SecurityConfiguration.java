@@ -48,6 +48,8 @@ public class SecurityConfiguration {
                         // the fund's money is the union's business and the auditors' (DOMAIN.md, roles)
                         .requestMatchers("/api/relief-funds", "/api/relief-funds/**")
                                 .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name())
+                        // personal data unmasked: staff and the worker's lawyer (PersonalDataController), each read recorded
+                        .requestMatchers("/api/cases/*/personal-data").hasAnyRole(Roles.UNION_STAFF.name(), Roles.LAWYER.name())
                         // histories and verification of the record itself (DOMAIN.md: auditors)
                         .requestMatchers("/api/audit/**").hasRole(Roles.AUDITOR.name())
                         // referral outcomes per court: a court liaison officer sees their own court's

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Who reads which case (DOMAIN.md, roles): staff and auditors every case; a lawyer the cases they are
@@ -107,6 +108,31 @@ class ReadAccessTest extends ProjectionTestBase {
         assertThat(status("court1", "/api/caseload")).isEqualTo(403);
         assertThat(status("lawyer5", "/api/reports/recovered-wages")).isEqualTo(403);
         assertThat(status("court1", "/api/reports/recovered-wages")).isEqualTo(403);
+    }
+
+    @Test
+    void personalData_unmasked_forStaffAndTheWorkersLawyerOnly_andEveryReadIsRecordedForAuditors() {
+        String path = "/api/cases/" + fromCourt1.caseId() + "/personal-data";
+        JsonNode byStaff = json("staff", path).get("claimant");
+        assertThat(byStaff.get("idNumber").asText()).isEqualTo("370203199001011001");
+        assertThat(byStaff.get("phone").asText()).isEqualTo("13800000000");
+        assertThat(json("lawyer5", path).get("claimant").get("idNumber").asText()).isEqualTo("370203199001011001");
+        for (String refused : List.of("lawyer6", "court1", "auditor")) {
+            assertThat(status(refused, path)).as(refused).isEqualTo(403);
+        }
+        assertThat(json("auditor", "/api/cases/" + fromCourt1.caseId()).get("claimant").get("idNumber").asText())
+                .as("the case file stays masked").contains("*");
+
+        String claimantKey = json("auditor", "/api/cases/" + fromCourt1.caseId()).get("claimant").get("claimantKey").asText();
+        JsonNode reads = json("auditor", "/api/audit/workers/" + claimantKey + "/personal-data-reads").get("reads");
+        List<String> readers = new ArrayList<>();
+        reads.forEach(read -> readers.add(read.get("readerId").asText() + "/" + read.get("readerRole").asText()));
+        assertThat(readers).containsExactly("staff/UNION_STAFF", "lawyer5/LAWYER");
+        assertThat(reads.get(0).get("caseId").asText()).isEqualTo(fromCourt1.caseId());
+        assertThat(reads.get(0).get("readAt").asText()).isNotBlank();
+        assertThat(status("staff", "/api/audit/workers/" + claimantKey + "/personal-data-reads")).isEqualTo(403);
+        assertThatThrownBy(() -> db.update("DELETE FROM access_log.personal_data_read"))
+                .hasMessageContaining("append-only");
     }
 
     private PublishedEvent register(CaseStory story, String idNumber) {

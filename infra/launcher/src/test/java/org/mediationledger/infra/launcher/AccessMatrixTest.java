@@ -146,6 +146,8 @@ class AccessMatrixTest extends WholeSystemTest {
                         404, 403, 403, 403, 403, 403, 401),
                 new Row("GET /api/cases/{id}", () -> get("/api/cases/" + readableCase),
                         200, 200, 403, 200, 403, 200, 401),
+                new Row("GET /api/cases/{id}/personal-data (unmasked, recorded)", () -> get("/api/cases/" + readableCase + "/personal-data"),
+                        200, 200, 403, 403, 403, 403, 401),
                 new Row("GET /api/cases/{id} (no such case)", () -> get("/api/cases/" + UUID.randomUUID()),
                         404, 404, 404, 404, 404, 404, 401),
                 new Row("GET /api/cases (each sees theirs)", () -> get("/api/cases"),
@@ -160,6 +162,9 @@ class AccessMatrixTest extends WholeSystemTest {
                         200, 403, 403, 403, 403, 200, 401),
                 new Row("GET /api/relief-funds/{id}", () -> get("/api/relief-funds/" + fundId),
                         200, 403, 403, 403, 403, 200, 401),
+                new Row("GET /api/audit/workers/{claimantKey}/personal-data-reads", () -> get("/api/audit/workers/"
+                        + system.view("/api/cases/" + readableCase).get("claimant").get("claimantKey").asText() + "/personal-data-reads"),
+                        403, 403, 403, 403, 403, 200, 401),
                 new Row("POST /api/audit/rebuilds", () -> post("/api/audit/rebuilds", ""),
                         403, 403, 403, 403, 403, 202, 401),
                 new Row("GET /api/audit/rebuilds", () -> get("/api/audit/rebuilds"),
