@@ -1,6 +1,9 @@
 package org.mediationledger.query.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mediationledger.events.pii.Masking;
+import org.mediationledger.query.casefile.WorkerKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.events.wire.ChainHash;
 import org.mediationledger.events.wire.EventJson;
@@ -32,7 +35,10 @@ public class AuditController {
     private final CaseAsOf caseAsOf;
     private final ObjectMapper json = EventJson.newObjectMapper();
 
-    public AuditController(StoredEvents storedEvents, CaseAsOf caseAsOf) {
+    private final WorkerKeys workerKeys;
+
+    public AuditController(StoredEvents storedEvents, CaseAsOf caseAsOf, WorkerKeys workerKeys) {
+        this.workerKeys = workerKeys;
         this.storedEvents = storedEvents;
         this.caseAsOf = caseAsOf;
     }
@@ -57,7 +63,12 @@ public class AuditController {
                                JsonNode payload, String hash, String previousHash) {
     }
 
-    public record History(String caseId, List<HistoryEntry> events) {
+    /**
+     * @param personalData {@code ENCRYPTED}: the worker's ID number and phone appear as the ciphertext stored;
+     *                     {@code ERASED}: the worker's key was destroyed, and they appear as {@code [erased]}
+     *                     (the hashes are still those of the stored bytes)
+     */
+    public record History(String caseId, String personalData, List<HistoryEntry> events) {
     }
 
     /** Recomputes every link from the stored bytes; the first mismatch or gap names the broken sequence. */
@@ -90,7 +101,18 @@ public class AuditController {
                     read(event.payload()), row.chainHash() == null ? null : ChainHash.hex(row.chainHash()), ChainHash.hex(previous)));
             previous = row.chainHash() == null ? ChainHash.genesis() : row.chainHash();
         }
-        return new History(caseId.toString(), entries);
+        String claimantKey = entries.stream().map(e -> e.payload() == null ? null : e.payload().path("claimant").path("claimantKey"))
+                .filter(k -> k != null && k.isTextual()).map(JsonNode::asText).findFirst().orElse(null);
+        boolean erased = claimantKey != null && workerKeys.find(claimantKey).isEmpty();
+        if (erased) {
+            for (HistoryEntry entry : entries) {
+                if (entry.payload() != null && entry.payload().path("claimant") instanceof ObjectNode claimant) {
+                    claimant.put("idNumber", Masking.ERASED);
+                    claimant.put("phone", Masking.ERASED);
+                }
+            }
+        }
+        return new History(caseId.toString(), erased ? "ERASED" : "ENCRYPTED", entries);
     }
 
     private List<StoredEvents.Row> rowsOf(UUID caseId) {

@@ -59,6 +59,8 @@ class ErasureTest extends WholeSystemTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> system.view("/api/cases/" + stillOpen).get("stage").asText().equals("CLOSED"));
         JsonNode totalsBefore = system.view("/api/reports/recovered-wages?groupBy=district").get("total");
         JsonNode chainBefore = system.view("/api/audit/cases/" + settled + "/verification");
+        String csvBefore = system.get("/api/reports/recovered-wages?groupBy=month", "auditor", "text/csv").body();
+        assertThat(system.view("/api/audit/cases/" + settled + "/history").get("personalData").asText()).isEqualTo("ENCRYPTED");
 
         HttpResponse<String> erased = system.post(erasure, "staff", why);
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
@@ -73,6 +75,13 @@ class ErasureTest extends WholeSystemTest {
             assertThat(claimant.get("phone").asText()).isEqualTo("[erased]");
             assertThat(claimant.get("name").asText()).isEqualTo("张伟");
         }
+        JsonNode history = system.view("/api/audit/cases/" + settled + "/history");
+        assertThat(history.get("personalData").asText()).isEqualTo("ERASED");
+        assertThat(history.get("events").get(0).get("payload").get("claimant").get("idNumber").asText()).isEqualTo("[erased]");
+        assertThat(system.view("/api/audit/cases/" + settled + "/state?asOf=" + java.time.Instant.now()).get("claimant")
+                .get("phone").asText()).isEqualTo("[erased]");
+        assertThat(system.get("/api/reports/recovered-wages?groupBy=month", "auditor", "text/csv").body())
+                .isEqualTo(csvBefore);
         assertThat(system.view("/api/reports/recovered-wages?groupBy=district").get("total")).isEqualTo(totalsBefore);
         assertThat(system.view("/api/audit/cases/" + settled + "/verification")).isEqualTo(chainBefore);
         assertThat(chainBefore.get("intact").asBoolean()).isTrue();
