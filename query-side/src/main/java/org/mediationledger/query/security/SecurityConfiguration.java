@@ -2,6 +2,8 @@ package org.mediationledger.query.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.query.config.DemoAccountSettings;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -12,17 +14,24 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.util.Arrays;
+
 /**
  * HTTP Basic over a stateless API: no session, no cookie, no CSRF token (there are no browser forms
- * here; the console calls us server to server). Health, info and metrics are open; every
+ * here; the console calls us server to server). When an OIDC issuer or key is configured, bearer tokens
+ * are accepted beside it (docs/decisions/0014). Health, info and metrics are open; every
  * {@code /api/**} read needs a signed-in user; which role reads what is below, and which case the
  * controllers decide (a lawyer's own cases, a court's own referrals).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
+
+    private static final String[] ALL_ROLES = Arrays.stream(Roles.values()).map(Roles::name).toArray(String[]::new);
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -36,9 +45,23 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, UserDetailsService users, PasswordEncoder passwordEncoder,
-                            ObjectMapper objectMapper) throws Exception {
-        ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
+                            ObjectMapper objectMapper, ObjectProvider<JwtDecoder> jwtDecoder,
+                            @Value("${ml.oidc.role-claim}") String roleClaim,
+                            @Value("${ml.oidc.bound-to-claim}") String boundToClaim) throws Exception {
+        // present only when an issuer, JWK set or public key is configured (OidcEnvironment, docs/decisions/0014)
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        ProblemAuthenticationEntryPoint problems = decoder == null ? new ProblemAuthenticationEntryPoint(objectMapper)
+                : new ProblemAuthenticationEntryPoint(objectMapper, roleClaim, boundToClaim);
         AuthenticationManager authentication = new ProviderManager(new VerifiedCredentialsCache(users, passwordEncoder));
+        if (decoder != null) {
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(decoder);
+            tokens.setJwtAuthenticationConverter(new BearerTokenReaders(roleClaim, boundToClaim));
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(problems)
+                    .accessDeniedHandler(problems)
+                    // its own manager: the one below knows only the demo accounts
+                    .jwt(jwt -> jwt.authenticationManager(new ProviderManager(tokens))));
+        }
         return http
                 .authenticationManager(authentication)
                 .authorizeHttpRequests(requests -> requests
@@ -60,9 +83,10 @@ public class SecurityConfiguration {
                         // each lawyer's load: staff and auditors see all, a lawyer their own line (CaseloadController)
                         .requestMatchers("/api/caseload")
                                 .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name(), Roles.LAWYER.name())
-                        // cases: every role, each bounded to what is theirs (CaseFileController)
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().authenticated())
+                        // cases: every role, each bounded to what is theirs (CaseFileController); a bearer
+                        // token that grants no role is refused here
+                        .requestMatchers("/api/**").hasAnyRole(ALL_ROLES)
+                        .anyRequest().hasAnyRole(ALL_ROLES))
                 .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

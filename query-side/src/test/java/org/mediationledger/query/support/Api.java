@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A plain HTTP client for the query side under test, signed in with HTTP Basic unless asked not to. */
+/** A plain HTTP client for the query side under test, signed in with HTTP Basic unless asked not to (or for a bearer token). */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,10 +37,19 @@ public final class Api {
     }
 
     public HttpResponse<String> get(String path, String user, String password, String accept) {
+        return send(path, user == null ? null : "Basic " + Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)), accept);
+    }
+
+    /** A GET signed in with an OIDC bearer token. */
+    public HttpResponse<String> getWithToken(String path, String token) {
+        return send(path, "Bearer " + token, "application/json");
+    }
+
+    private HttpResponse<String> send(String path, String authorization, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", accept).GET();
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
