@@ -1,0 +1,71 @@
+package org.mediationledger.console;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a user's credentials against the query side and learns their role from which reads the
+ * services' door lets them make (docs/access.md): only an auditor may list rebuilds; union staff and
+ * auditors the relief funds; court liaison officers (with staff and auditors) the courts' caseload;
+ * lawyers (with staff and auditors) the lawyers' caseload. Nothing is guessed from the user's name.
+ */
+@Component
+public class SignIn {
+
+    /** Why signing in failed. */
+    public enum Refusal { WRONG_CREDENTIALS, UNKNOWN_ROLE }
+
+    /** Either a user or the reason there is none. */
+    public record Outcome(Optional<SignedInUser> user, Refusal refusal) {
+    }
+
+    private final ApiClient api;
+
+    public SignIn(ApiClient api) {
+        this.api = api;
+    }
+
+    /** @throws ApiClient.Unreachable when the query side does not answer */
+    public Outcome attempt(String username, String password) {
+        if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+            return refused(Refusal.WRONG_CREDENTIALS);
+        }
+        Credentials credentials = new Credentials(username.trim(), password);
+        ApiClient.Answer probe = api.query(credentials, "/api/cases", Map.of("size", "1"));
+        if (probe.status() == 401) {
+            return refused(Refusal.WRONG_CREDENTIALS);
+        }
+        if (!probe.ok()) {
+            return refused(Refusal.UNKNOWN_ROLE);
+        }
+        return role(credentials)
+                .map(role -> new Outcome(Optional.of(new SignedInUser(credentials, role)), null))
+                .orElseGet(() -> refused(Refusal.UNKNOWN_ROLE));
+    }
+
+    Optional<Role> role(Credentials credentials) {
+        if (allowed(credentials, "/api/audit/rebuilds")) {
+            return Optional.of(Role.AUDITOR);
+        }
+        if (allowed(credentials, "/api/relief-funds")) {
+            return Optional.of(Role.UNION_STAFF);
+        }
+        if (allowed(credentials, "/api/caseload/courts")) {
+            return Optional.of(Role.COURT_LIAISON);
+        }
+        if (allowed(credentials, "/api/caseload")) {
+            return Optional.of(Role.LAWYER);
+        }
+        return Optional.empty();
+    }
+
+    private boolean allowed(Credentials credentials, String path) {
+        return api.query(credentials, path).ok();
+    }
+
+    private static Outcome refused(Refusal refusal) {
+        return new Outcome(Optional.empty(), refusal);
+    }
+}
