@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  *
  * @param dataDir       base directory: {@code postgres/}, {@code kafka/}, {@code logs/}
  * @param javaOptions   JVM options of each service process
+ * @param consoleJar    the web console's executable jar
+ * @param consolePort   where the web console answers (the services' URLs are passed to it)
  * @param demoAccounts  value of ML_DEMO_ACCOUNTS passed to the services
- * @param startTimeout  how long both services may take to answer their health check
+ * @param startTimeout  how long the services and the console may take to answer their health check
  * @param stopGrace     how long a service may take to stop after SIGTERM before it is killed
  */
 public record LaunchConfig(
@@ -29,6 +31,8 @@ public record LaunchConfig(
         Path queryJar,
         int commandPort,
         int queryPort,
+        Path consoleJar,
+        int consolePort,
         List<String> javaOptions,
         String demoAccounts,
         Duration startTimeout,
@@ -48,7 +52,7 @@ public record LaunchConfig(
 
     /**
      * Reads ML_DATA_DIR, ML_PG_PORT, ML_KAFKA_PORT, ML_COMMAND_JAR, ML_QUERY_JAR, ML_COMMAND_PORT,
-     * ML_QUERY_PORT, ML_JAVA_OPTS, ML_DEMO_ACCOUNTS, ML_START_TIMEOUT (seconds).
+     * ML_QUERY_PORT, ML_CONSOLE_JAR, ML_CONSOLE_PORT, ML_JAVA_OPTS, ML_DEMO_ACCOUNTS, ML_START_TIMEOUT (seconds).
      *
      * @param workingDir   where relative paths start, and the first guess for the project root
      * @param launcherJar  where the launcher runs from, if known (second guess for the project root:
@@ -64,6 +68,8 @@ public record LaunchConfig(
                 path(env, "ML_QUERY_JAR", workingDir).orElseGet(() -> serviceJar(root, "query-side")),
                 port(env, "ML_COMMAND_PORT", 8081),
                 port(env, "ML_QUERY_PORT", 8082),
+                path(env, "ML_CONSOLE_JAR", workingDir).orElseGet(() -> serviceJar(root, "console")),
+                port(env, "ML_CONSOLE_PORT", 8080),
                 Arrays.asList(env.getOrDefault("ML_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")),
                 env.getOrDefault("ML_DEMO_ACCOUNTS", "true"),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ML_START_TIMEOUT", "90"))),

@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One command starts the whole system on its embedded defaults: PostgreSQL and Kafka (in this JVM
- * or as its child), then command-side and query-side as child JVMs; waits until both are healthy.
+ * or as its child), then command-side, query-side and the web console as child JVMs; waits until all
+ * three are healthy.
  * Ctrl-C / SIGTERM stops everything through one shutdown hook: services, Kafka, PostgreSQL.
  */
 public final class Launcher {
@@ -73,6 +74,7 @@ public final class Launcher {
         long begin = System.nanoTime();
         requireFile(config.commandJar(), "command-side jar", "ML_COMMAND_JAR");
         requireFile(config.queryJar(), "query-side jar", "ML_QUERY_JAR");
+        requireFile(config.consoleJar(), "console jar", "ML_CONSOLE_JAR");
         if (!Files.exists(config.dataDir().resolve("postgres/postmaster.pid"))) {
             // with a pid file, the port may be held by our own orphaned PostgreSQL, which
             // EmbeddedPostgresServer stops; check only otherwise
@@ -81,6 +83,7 @@ public final class Launcher {
         requireFreePort(config.kafkaPort(), "ML_KAFKA_PORT");
         requireFreePort(config.commandPort(), "ML_COMMAND_PORT");
         requireFreePort(config.queryPort(), "ML_QUERY_PORT");
+        requireFreePort(config.consolePort(), "ML_CONSOLE_PORT");
         log.info("data directory {}", config.dataDir());
 
         Infrastructure.Database db = supervisor.manage("PostgreSQL", infrastructure.startDatabase(
@@ -92,13 +95,17 @@ public final class Launcher {
             supervisor.start(spec);
         }
         supervisor.awaitHealthy(config.startTimeout());
-        log.info("Mediation Ledger ready in {} s: command side http://localhost:{} , query side http://localhost:{}"
-                        + " (PostgreSQL {}, Kafka {}, logs {}). Ctrl-C stops everything.",
-                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin), config.commandPort(), config.queryPort(),
+        log.info("Mediation Ledger ready in {} s: console http://localhost:{} , command side http://localhost:{} ,"
+                        + " query side http://localhost:{} (PostgreSQL {}, Kafka {}, logs {}). Ctrl-C stops everything.",
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - begin), config.consolePort(), config.commandPort(),
+                config.queryPort(),
                 db.jdbcUrl(), kafka.bootstrapServers(), config.logsDir());
     }
 
-    /** The two service processes, with the environment they read their settings from. */
+    /**
+     * The two service processes and the console, with the environment they read their settings from.
+     * The console gets only the services' URLs: no database, no broker, no demo-account switch.
+     */
     List<ServiceSpec> services(Infrastructure.Database db, Infrastructure.Broker kafka) {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("ML_DB_URL", db.jdbcUrl());
@@ -106,9 +113,13 @@ public final class Launcher {
         common.put("ML_DB_PASSWORD", db.password());
         common.put("ML_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         common.put("ML_DEMO_ACCOUNTS", config.demoAccounts());
+        Map<String, String> console = new LinkedHashMap<>();
+        console.put("ML_COMMAND_URL", "http://localhost:" + config.commandPort());
+        console.put("ML_QUERY_URL", "http://localhost:" + config.queryPort());
         return List.of(
                 service("command-side", config.commandJar(), config.commandPort(), common),
-                service("query-side", config.queryJar(), config.queryPort(), common));
+                service("query-side", config.queryJar(), config.queryPort(), common),
+                service("console", config.consoleJar(), config.consolePort(), console));
     }
 
     private ServiceSpec service(String name, Path jar, int port, Map<String, String> common) {

@@ -27,6 +27,8 @@ class LaunchConfigTest {
         assertThat(c.kafkaPort()).isEqualTo(19092);
         assertThat(c.commandPort()).isEqualTo(8081);
         assertThat(c.queryPort()).isEqualTo(8082);
+        assertThat(c.consolePort()).isEqualTo(8080);
+        assertThat(c.consoleJar()).isEqualTo(root.resolve("console/target/console-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.commandJar()).isEqualTo(root.resolve("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.queryJar()).isEqualTo(root.resolve("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.javaOptions()).contains("-Xmx384m", "-XX:+UseSerialGC");
@@ -45,6 +47,8 @@ class LaunchConfigTest {
                 "ML_QUERY_PORT", "9082",
                 "ML_COMMAND_JAR", "c.jar",
                 "ML_QUERY_JAR", "/opt/q.jar",
+                "ML_CONSOLE_PORT", "9080",
+                "ML_CONSOLE_JAR", "console.jar",
                 "ML_JAVA_OPTS", " -Xmx1g  -XX:+UseG1GC "), root, Optional.empty());
         assertThat(c.dataDir()).isEqualTo(Path.of("/var/ml"));
         assertThat(c.postgresPort()).isEqualTo(5433);
@@ -53,6 +57,8 @@ class LaunchConfigTest {
         assertThat(c.queryPort()).isEqualTo(9082);
         assertThat(c.commandJar()).isEqualTo(root.resolve("c.jar"));
         assertThat(c.queryJar()).isEqualTo(Path.of("/opt/q.jar"));
+        assertThat(c.consolePort()).isEqualTo(9080);
+        assertThat(c.consoleJar()).isEqualTo(root.resolve("console.jar"));
         assertThat(c.javaOptions()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
 

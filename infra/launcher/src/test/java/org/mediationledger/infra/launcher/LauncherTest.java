@@ -77,10 +77,11 @@ class LauncherTest {
         launcher.start();
 
         assertThat(events).containsExactly("start PostgreSQL", "start Kafka");
-        assertThat(supervisor.services()).extracting(ServiceProcess::name).containsExactly("command-side", "query-side");
+        assertThat(supervisor.services()).extracting(ServiceProcess::name).containsExactly("command-side", "query-side", "console");
         assertThat(supervisor.services()).allMatch(ServiceProcess::isAlive);
         assertThat(healthStatus(config.commandPort())).isEqualTo(200);
         assertThat(healthStatus(config.queryPort())).isEqualTo(200);
+        assertThat(healthStatus(config.consolePort())).isEqualTo(200);
 
         supervisor.close();
 
@@ -100,6 +101,12 @@ class LauncherTest {
         assertThat(commandLog.indexOf("fake: health 503")).isPositive().isLessThan(commandLog.indexOf("fake: health 200"));
         assertThat(Files.readString(config.logsDir().resolve("query-side.log")))
                 .contains("ENV SERVER_PORT=" + config.queryPort(), "fake: health 200");
+        // the console gets the services' URLs and nothing of the database or the broker
+        String consoleLog = Files.readString(config.logsDir().resolve("console.log"), StandardCharsets.UTF_8);
+        assertThat(consoleLog).contains("ENV SERVER_PORT=" + config.consolePort(),
+                "ENV ML_COMMAND_URL=http://localhost:" + config.commandPort(),
+                "ENV ML_QUERY_URL=http://localhost:" + config.queryPort(), "fake: health 200");
+        assertThat(consoleLog).doesNotContain("ML_DB_", "ML_KAFKA_", "ML_DEMO_ACCOUNTS");
     }
 
     @Test
@@ -158,7 +165,7 @@ class LauncherTest {
                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
         javaOptions.addAll(List.of(extraJavaOptions));
         return new LaunchConfig(dataDir, freePort(), freePort(), commandJar, fakeJar, freePort(), freePort(),
-                javaOptions, "true", startTimeout, stopGrace);
+                fakeJar, freePort(), javaOptions, "true", startTimeout, stopGrace);
     }
 
     private Launcher launcher(LaunchConfig config) {

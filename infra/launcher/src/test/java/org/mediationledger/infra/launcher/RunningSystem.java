@@ -60,6 +60,7 @@ final class RunningSystem implements AutoCloseable {
             env.put("ML_KAFKA_PORT", String.valueOf(freePort()));
             env.put("ML_COMMAND_PORT", String.valueOf(freePort()));
             env.put("ML_QUERY_PORT", String.valueOf(freePort()));
+            env.put("ML_CONSOLE_PORT", String.valueOf(freePort()));
             env.put("ML_START_TIMEOUT", "180");
             Path projectRoot = Path.of("").toAbsolutePath().resolve("../..").normalize();
             LaunchConfig config = LaunchConfig.fromEnvironment(env, projectRoot, Optional.empty());
@@ -155,6 +156,10 @@ final class RunningSystem implements AutoCloseable {
 
     String queryUri() {
         return "http://localhost:" + config.queryPort();
+    }
+
+    String consoleUri() {
+        return "http://localhost:" + config.consolePort();
     }
 
     String bootstrapServers() {
