@@ -78,6 +78,11 @@ public class CaseFileQueries {
         return snapshot.execute(status -> readCaseFile(caseId));
     }
 
+    /** The case file read in the caller's own transaction (a replay's, for the case as it stood). */
+    public Optional<CaseFile> caseFileInCurrentTransaction(String caseId) {
+        return readCaseFile(caseId);
+    }
+
     private Optional<CaseFile> readCaseFile(String caseId) {
         MapSqlParameterSource id = new MapSqlParameterSource("caseId", caseId);
         LocalDate today = calendar.today();

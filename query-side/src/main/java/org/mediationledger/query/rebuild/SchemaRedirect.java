@@ -14,7 +14,7 @@ import java.util.Set;
  * that fills the live ones. The projections qualify every table with {@code views.}; nothing else in
  * their SQL contains it.
  */
-final class SchemaRedirect {
+public final class SchemaRedirect {
 
     private static final String LIVE = "views.";
     private static final Set<String> SQL_TAKING = Set.of("prepareStatement", "prepareCall", "nativeSQL",
@@ -23,7 +23,7 @@ final class SchemaRedirect {
     private SchemaRedirect() {
     }
 
-    static Connection to(String schema, Connection target) {
+    public static Connection to(String schema, Connection target) {
         return wrap(Connection.class, target, schema + ".");
     }
 
