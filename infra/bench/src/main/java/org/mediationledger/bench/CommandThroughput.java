@@ -51,7 +51,7 @@ public final class CommandThroughput {
     private final Options o;
     private final Http http;
     private final Workload workload;
-    private final CpuSampler cpu = new CpuSampler();
+    private final CpuSampler cpu;
     private final List<Workload.PayableCase> cases = Collections.synchronizedList(new ArrayList<>());
 
     /** What one phase measured. Latencies in microseconds. */
@@ -117,6 +117,7 @@ public final class CommandThroughput {
     CommandThroughput(Options o) {
         this.o = o;
         this.http = new Http(o.commandUrl, o.queryUrl, o.password);
+        this.cpu = new CpuSampler(o.commandUrl, o.queryUrl, o.jdbcUrl);
         this.workload = new Workload(o.intakePercent, o.idempotencyKeys);
     }
 

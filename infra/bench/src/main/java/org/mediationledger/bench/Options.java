@@ -2,26 +2,13 @@ package org.mediationledger.bench;
 
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Command-line options ({@code --name value} or {@code --name=value}), defaulting to the launcher's
- * environment variables and then to the embedded defaults (docs/running.md).
+ * Command-line options of {@link CommandThroughput} ({@code --name value} or {@code --name=value}), defaulting
+ * to the launcher's environment variables and then to the embedded defaults (docs/running.md).
  */
-final class Options {
-
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
-    private static final Pattern JDBC_HOST = Pattern.compile("^jdbc:postgresql://([^/:]+|\\[[^]]+])(?::\\d+)?/.*");
-
-    private final Map<String, String> given = new HashMap<>();
-    /** What was used, in order, for the report. */
-    final Map<String, String> used = new LinkedHashMap<>();
+final class Options extends Args {
 
     final String commandUrl;
     final String queryUrl;
@@ -48,27 +35,8 @@ final class Options {
     final String report;
 
     Options(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (!a.startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + a);
-            }
-            String name = a.substring(2);
-            String value;
-            int eq = name.indexOf('=');
-            if (eq >= 0) {
-                value = name.substring(eq + 1);
-                name = name.substring(0, eq);
-            } else if (name.equals("idempotency-keys") || name.equals("help")) {
-                value = "true";
-            } else if (i + 1 < args.length) {
-                value = args[++i];
-            } else {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-            given.put(name, value);
-        }
-        if (given.containsKey("help")) {
+        super(args, Set.of("idempotency-keys", "help"));
+        if (helpAsked()) {
             LoggerFactory.getLogger(Options.class).info(usage());
             System.exit(0);
         }
@@ -95,55 +63,16 @@ final class Options {
         viewPollers = num("view-pollers", 8, 1, 64);
         viewTimeoutMillis = num("view-timeout-millis", 10_000, 100, 120_000);
         report = str("report", "");
-        for (String name : given.keySet()) {
-            if (!used.containsKey(name)) {
-                throw new IllegalArgumentException("unknown option --" + name + "\n" + usage());
-            }
-        }
-        requireLoopback(URI.create(commandUrl).getHost(), "--command-url");
-        requireLoopback(URI.create(queryUrl).getHost(), "--query-url");
-        Matcher m = JDBC_HOST.matcher(jdbcUrl);
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--jdbc-url must look like jdbc:postgresql://localhost:15432/mediation_ledger");
-        }
-        requireLoopback(m.group(1), "--jdbc-url");
-    }
-
-    /** The benchmark floods what it is pointed at: only ever this machine. */
-    private static void requireLoopback(String host, String option) {
-        if (host == null || !LOOPBACK.contains(host.toLowerCase())) {
-            throw new IllegalArgumentException(option + " must point at this machine (localhost, 127.0.0.1 or ::1), not " + host);
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
-
-    private String str(String name, String fallback) {
-        String v = given.getOrDefault(name, fallback);
-        used.put(name, v);
-        return v;
-    }
-
-    private String secret(String name, String fallback) {
-        String v = given.getOrDefault(name, fallback);
-        used.put(name, "(given)");
-        return v;
-    }
-
-    private int num(String name, int fallback, int min, int max) {
-        int v = Integer.parseInt(str(name, Integer.toString(fallback)));
-        if (v < min || v > max) {
-            throw new IllegalArgumentException("--" + name + " must be in " + min + ".." + max + ", not " + v);
-        }
-        return v;
+        rejectUnknown(usage());
+        requireLoopbackUrl(commandUrl, "--command-url");
+        requireLoopbackUrl(queryUrl, "--query-url");
+        requireLoopbackJdbc(jdbcUrl);
     }
 
     static String usage() {
         return """
-                java -jar infra/bench/target/bench.jar [options]   (against an already running system, loopback only)
+                java -jar infra/bench/target/bench.jar [command-throughput] [options]   (against an already running system, loopback only)
+                  (the other benchmark: java -jar infra/bench/target/bench.jar audit-reads --help)
                   --command-url URL        default http://localhost:$ML_COMMAND_PORT (8081)
                   --query-url URL          default http://localhost:$ML_QUERY_PORT (8082)
                   --jdbc-url URL           default jdbc:postgresql://localhost:$ML_PG_PORT (15432)/mediation_ledger
