@@ -19,6 +19,8 @@ import org.mediationledger.events.disputecase.WagePaymentRecorded;
 import org.mediationledger.events.lawyer.LawyerRegistered;
 import org.mediationledger.events.pii.PersonalDataCipher;
 import org.mediationledger.events.wire.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +60,7 @@ import java.util.UUID;
  */
 public final class StoreVolume {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StoreVolume.class);
     private static final int EVENTS_PER_CASE = 20;
     private static final int BATCH = 2000;
     private static final ObjectMapper JSON = EventJson.newObjectMapper();
@@ -98,7 +101,7 @@ public final class StoreVolume {
             while (processed < stored && seconds(ingestStart) < 4 * 3600) {
                 Thread.sleep(10_000);
                 processed = count(db, "SELECT count(*) FROM views.processed_event");
-                System.err.printf("live views: %d of %d events after %.0f s%n", processed, stored, seconds(ingestStart));
+                LOG.info("live views: {} of {} events after {} s", processed, stored, Math.round(seconds(ingestStart)));
             }
             line(report, "live views took them in (relay, Kafka, query side) in %.0f s after the fill: %d events processed",
                     seconds(ingestStart), processed);
@@ -117,15 +120,15 @@ public final class StoreVolume {
                 Thread.sleep(5_000);
                 rebuild = JSON.readTree(http.send(HttpRequest.newBuilder(query.resolve("/api/audit/rebuilds/" + id))
                         .header("Authorization", auditor).GET().build(), HttpResponse.BodyHandlers.ofString()).body());
-                System.err.printf("rebuild %s: %s, %d events replayed after %.0f s%n", id, rebuild.get("status").asText(),
-                        rebuild.get("eventsReplayed").asLong(), seconds(rebuildStart));
+                LOG.info("rebuild {}: {}, {} events replayed after {} s", id, rebuild.get("status").asText(),
+                        rebuild.get("eventsReplayed").asLong(), Math.round(seconds(rebuildStart)));
             } while (rebuild.get("status").asText().equals("RUNNING") && seconds(rebuildStart) < 4 * 3600);
             line(report, "rebuild %s: %s after %.0f s (replay and comparison)", id, rebuild.get("status").asText(), seconds(rebuildStart));
             line(report, "answer of GET /api/audit/rebuilds/%s:%n%n```json%n%s%n```", id, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(rebuild));
             line(report, "view rows: %s", rowCounts(db));
         }
         Files.writeString(Path.of(options.get("--report")), report.toString(), StandardCharsets.UTF_8);
-        System.out.print(report);
+        LOG.info("report written to {}:\n{}", options.get("--report"), report);
     }
 
     /** Lawyers, then the cases, in batches; each case's 20 events in order, so the trigger chains them. */
@@ -178,8 +181,8 @@ public final class StoreVolume {
                     event.executeBatch();
                     db.commit();
                     pending = 0;
-                    if (c % 5000 == 0) {
-                        System.err.printf("filled %d of %d cases%n", c, cases);
+                    if (c % 5000 < 100) {
+                        LOG.info("filled {} of {} cases", c, cases);
                     }
                 }
             }
