@@ -142,6 +142,16 @@ public final class StoreVolume {
                 add(event, "Lawyer", "lawyer" + l, 0, new LawyerRegistered("lawyer" + l, "律师" + l, 100_000), "staff", "UNION_STAFF", at);
             }
             event.executeBatch();
+            // the command side's own caseload figures follow its events in the commands' transactions;
+            // events written here bypass that, so the lawyers' rows are written with them
+            try (PreparedStatement caseload = db.prepareStatement("INSERT INTO lawyer_caseload (lawyer_id, max_active_cases) "
+                    + "VALUES (?, 100000) ON CONFLICT (lawyer_id) DO NOTHING")) {
+                for (int l = 1; l <= 20; l++) {
+                    caseload.setString(1, "lawyer" + l);
+                    caseload.addBatch();
+                }
+                caseload.executeBatch();
+            }
             int pending = 0;
             for (long c = 0; c < cases; c++) {
                 String caseId = UUID.randomUUID().toString();
