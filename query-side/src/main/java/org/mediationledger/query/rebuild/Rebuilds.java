@@ -115,7 +115,7 @@ public class Rebuilds {
         try {
             dropEarlierRebuilds(schema);
             jdbc.execute("CREATE SCHEMA " + schema);
-            for (ViewTable table : ViewTable.parentsFirst()) {
+            for (ViewTable table : ViewTable.ALL) {
                 jdbc.execute("CREATE TABLE " + schema + "." + table.name() + " (LIKE views." + table.name()
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
             }
@@ -294,7 +294,7 @@ public class Rebuilds {
             } catch (SQLException e) {
                 throw new IllegalStateException("the events stored since the rebuild could not be replayed", e);
             }
-            List<ViewTable> tables = ViewTable.parentsFirst();
+            List<ViewTable> tables = ViewTable.ALL;
             jdbc.execute("TRUNCATE " + tables.stream().map(t -> "views." + t.name()).collect(Collectors.joining(", ")));
             for (ViewTable table : tables) {
                 jdbc.execute("INSERT INTO views." + table.name() + " SELECT * FROM " + schema + "." + table.name());

@@ -11,7 +11,10 @@ import java.util.List;
  */
 record ViewTable(String name, List<String> key, String owner) {
 
-    /** Every table derived from the events. The ingestion's own bookkeeping is not among them. */
+    /**
+     * Every table derived from the events, parents before their children (the order to fill them in).
+     * The ingestion's own bookkeeping is not among them.
+     */
     static final List<ViewTable> ALL = List.of(
             new ViewTable("lawyer", List.of("lawyer_id"), "lawyer_id"),
             new ViewTable("dispute_case", List.of("case_id"), "case_id"),
@@ -22,9 +25,4 @@ record ViewTable(String name, List<String> key, String owner) {
             new ViewTable("case_lawyer", List.of("case_id", "lawyer_id"), "case_id"),
             new ViewTable("relief_fund", List.of("fund_id"), "fund_id"),
             new ViewTable("relief_fund_entry", List.of("fund_id", "sequence"), "fund_id"));
-
-    /** Children after their parents: the order to fill them in; the reverse to empty them. */
-    static List<ViewTable> parentsFirst() {
-        return ALL;
-    }
 }
