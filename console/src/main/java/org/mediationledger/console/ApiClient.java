@@ -34,6 +34,21 @@ public class ApiClient {
             String detail = body.path("detail").asText("");
             return detail.isEmpty() ? body.path("title").asText("") : detail;
         }
+
+        /**
+         * The problem's {@code errors[]} by the field each names ({@code claimant.idNumber}), so a
+         * form shows each beside its input; several for one field are joined.
+         */
+        public Map<String, String> fieldErrors() {
+            Map<String, String> byField = new LinkedHashMap<>();
+            body.path("errors").forEach(error -> byField.merge(error.path("field").asText(""),
+                    error.path("message").asText(""), (a, b) -> a + "; " + b));
+            return byField;
+        }
+    }
+
+    /** A non-JSON answer (the CSV export): its status, content type and text. */
+    public record TextAnswer(int status, String contentType, String body) {
     }
 
     /** The service could not be reached or did not answer in time. */
@@ -62,22 +77,68 @@ public class ApiClient {
         return query(who, path, Map.of());
     }
 
-    private Answer get(URI base, Credentials who, String pathAndQuery, String service) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(pathAndQuery))
-                .timeout(properties.callTimeout())
-                .header("Authorization", who.basicAuthorization())
-                .header("Accept", "application/json")
-                .GET().build();
-        HttpResponse<byte[]> response;
+    /** GET on the query side asking for {@code accept} (as {@code text/csv}), answered as text. */
+    public TextAnswer queryText(Credentials who, String path, Map<String, String> query, String accept) {
+        HttpRequest request = request(properties.queryUrl(), who, path + queryString(query))
+                .header("Accept", accept).GET().build();
+        HttpResponse<byte[]> response = send(request, "query side");
+        return new TextAnswer(response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(""),
+                new String(response.body(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * POST a command to the command side. {@code idempotencyKey} is the form's own key, made when the
+     * form was shown, so a form sent twice (a double click, a reload) is recorded once.
+     */
+    public Answer command(Credentials who, String path, Object body, String idempotencyKey) {
+        return post(properties.commandUrl(), who, path, body, idempotencyKey, "command side");
+    }
+
+    /** POST on the query side (the auditor's rebuilds and their switch). */
+    public Answer queryPost(Credentials who, String path, Object body) {
+        return post(properties.queryUrl(), who, path, body, null, "query side");
+    }
+
+    private Answer post(URI base, Credentials who, String path, Object body, String idempotencyKey, String service) {
+        byte[] payload;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            payload = json.writeValueAsBytes(body == null ? json.createObjectNode() : body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the request body as JSON", e);
+        }
+        HttpRequest.Builder request = request(base, who, path)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        if (idempotencyKey != null && !idempotencyKey.isBlank()) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<byte[]> response = send(request.build(), service);
+        return new Answer(response.statusCode(), parse(response.body()));
+    }
+
+    private Answer get(URI base, Credentials who, String pathAndQuery, String service) {
+        HttpRequest request = request(base, who, pathAndQuery).header("Accept", "application/json").GET().build();
+        HttpResponse<byte[]> response = send(request, service);
+        return new Answer(response.statusCode(), parse(response.body()));
+    }
+
+    private HttpRequest.Builder request(URI base, Credentials who, String pathAndQuery) {
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery))
+                .timeout(properties.callTimeout())
+                .header("Authorization", who.basicAuthorization());
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request, String service) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new Unreachable(service, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Unreachable(service, e);
         }
-        return new Answer(response.statusCode(), parse(response.body()));
     }
 
     private JsonNode parse(byte[] body) {

@@ -9,15 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both languages have the same keys; the default file is Chinese, read as UTF-8. */
+/** Both languages have the same keys in every bundle; the default files are Chinese, read as UTF-8. */
 class MessagesTest {
 
+    @ParameterizedTest
+    @ValueSource(strings = {"messages", "audit-messages"})
+    void eachBundleHasTheSameKeysInBothLanguages(String bundle) throws IOException {
+        Properties zh = load("/" + bundle + ".properties");
+        Properties en = load("/" + bundle + "_en.properties");
+        assertThat(zh.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
+    }
+
     @Test
-    void bothLanguagesHaveTheSameKeys() throws IOException {
+    void theDefaultFileIsChinese() throws IOException {
         Properties zh = load("/messages.properties");
         Properties en = load("/messages_en.properties");
-        assertThat(zh.stringPropertyNames()).isNotEmpty().isEqualTo(en.stringPropertyNames());
         assertThat(zh.getProperty("signin.error.credentials")).isEqualTo("用户名或密码错误。");
         assertThat(en.getProperty("signin.error.credentials")).isEqualTo("Wrong user name or password.");
     }
