@@ -92,15 +92,24 @@ public class ApiClient {
      * form was shown, so a form sent twice (a double click, a reload) is recorded once.
      */
     public Answer command(Credentials who, String path, Object body, String idempotencyKey) {
-        return post(properties.commandUrl(), who, path, body, idempotencyKey, "command side");
+        return command(who, path, body, idempotencyKey, null);
+    }
+
+    /**
+     * As above, sent only if the case is still at {@code expectedVersion} (the version the user saw
+     * when the form was shown): a case changed meanwhile answers 409 rather than losing an update.
+     */
+    public Answer command(Credentials who, String path, Object body, String idempotencyKey, Long expectedVersion) {
+        return post(properties.commandUrl(), who, path, body, idempotencyKey, expectedVersion, "command side");
     }
 
     /** POST on the query side (the auditor's rebuilds and their switch). */
     public Answer queryPost(Credentials who, String path, Object body) {
-        return post(properties.queryUrl(), who, path, body, null, "query side");
+        return post(properties.queryUrl(), who, path, body, null, null, "query side");
     }
 
-    private Answer post(URI base, Credentials who, String path, Object body, String idempotencyKey, String service) {
+    private Answer post(URI base, Credentials who, String path, Object body, String idempotencyKey,
+                        Long expectedVersion, String service) {
         byte[] payload;
         try {
             payload = json.writeValueAsBytes(body == null ? json.createObjectNode() : body);
@@ -113,6 +122,9 @@ public class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
         if (idempotencyKey != null && !idempotencyKey.isBlank()) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (expectedVersion != null) {
+            request.header("If-Match", "\"" + expectedVersion + "\"");
         }
         HttpResponse<byte[]> response = send(request.build(), service);
         return new Answer(response.statusCode(), parse(response.body()));

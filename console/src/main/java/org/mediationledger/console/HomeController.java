@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class HomeController {
 
-    static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final int DUE_SOON_DAYS = 7;
     static final String LIST_SIZE = "200";
     static final List<String> STAGES = List.of("REGISTERED", "IN_MEDIATION", "AGREED", "MEDIATION_FAILED",

@@ -48,7 +48,7 @@ public class WebConfig implements WebMvcConfigurer {
         lang.setIgnoreInvalidLocale(true);
         registry.addInterceptor(lang);
         registry.addInterceptor(new SignedInOnly())
-                .excludePathPatterns("/signin", "/error", "/actuator/**", "/console.css", "/favicon.ico");
+                .excludePathPatterns("/signin", "/error", "/actuator/**", "/*.css", "/*.js", "/favicon.ico");
     }
 
     /** Every page but the sign-in page needs a signed-in user; others are sent to sign in. */

@@ -68,8 +68,12 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // the list of funds: a lawyer applying for relief must be able to name a fund
+                        // (docs/decisions/0018-console-forms.md); the ledgers stay the union's and the auditors'
+                        .requestMatchers("/api/relief-funds")
+                                .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name(), Roles.LAWYER.name())
                         // the fund's money is the union's business and the auditors' (DOMAIN.md, roles)
-                        .requestMatchers("/api/relief-funds", "/api/relief-funds/**")
+                        .requestMatchers("/api/relief-funds/**")
                                 .hasAnyRole(Roles.UNION_STAFF.name(), Roles.AUDITOR.name())
                         // personal data unmasked: staff and the worker's lawyer (PersonalDataController), each read recorded
                         .requestMatchers("/api/cases/*/personal-data").hasAnyRole(Roles.UNION_STAFF.name(), Roles.LAWYER.name())

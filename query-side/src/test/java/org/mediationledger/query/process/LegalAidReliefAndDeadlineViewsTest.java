@@ -205,7 +205,9 @@ class LegalAidReliefAndDeadlineViewsTest extends ProjectionTestBase {
     }
 
     @Test
-    void fundLedger_isForStaffAndAuditors_unknownIs404_andANonUuidIs400() {
+    void fundLedger_isForStaffAndAuditors_theListAlsoForLawyers_unknownIs404_andANonUuidIs400() {
+        assertThat(api.get("/api/relief-funds", "lawyer1", QuerySideUnderTest.PASSWORD, "application/json").statusCode())
+                .as("a lawyer applying for relief names a fund from the list").isEqualTo(200);
         assertThat(api.get("/api/relief-funds/" + UUID.randomUUID(), "lawyer1", QuerySideUnderTest.PASSWORD, "application/json")
                 .statusCode()).isEqualTo(403);
         assertThat(api.get("/api/relief-funds", "court1", QuerySideUnderTest.PASSWORD, "application/json").statusCode()).isEqualTo(403);

@@ -159,7 +159,7 @@ class AccessMatrixTest extends WholeSystemTest {
                 new Row("GET /api/reports/recovered-wages", () -> get("/api/reports/recovered-wages"),
                         200, 403, 403, 403, 403, 200, 401),
                 new Row("GET /api/relief-funds", () -> get("/api/relief-funds"),
-                        200, 403, 403, 403, 403, 200, 401),
+                        200, 200, 200, 403, 403, 200, 401),
                 new Row("GET /api/relief-funds/{id}", () -> get("/api/relief-funds/" + fundId),
                         200, 403, 403, 403, 403, 200, 401),
                 new Row("GET /api/audit/workers/{claimantKey}/personal-data-reads", () -> get("/api/audit/workers/"

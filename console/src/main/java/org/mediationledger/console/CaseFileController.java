@@ -1,0 +1,66 @@
+package org.mediationledger.console;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletResponse;
+import org.mediationledger.console.forms.CommandForm;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The case file: everything about one case as the query side gives it to this user, its timeline,
+ * what is due next, and the forms this user's role may send about it.
+ */
+@Controller
+public class CaseFileController {
+
+    /** How long to wait for the view to show a write just made before showing it as it is. */
+    static final Duration CATCH_UP = Duration.ofSeconds(5);
+
+    private final ApiClient api;
+
+    public CaseFileController(ApiClient api) {
+        this.api = api;
+    }
+
+    /**
+     * {@code after}: the case version a write from this console just answered; the views are
+     * eventually consistent, so the page waits briefly for them rather than show the case without
+     * what the user has just recorded.
+     */
+    @GetMapping("/cases/{caseId}")
+    public String caseFile(@PathVariable UUID caseId, @RequestParam(required = false) Long after,
+                           @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response)
+            throws InterruptedException {
+        String path = "/api/cases/" + caseId;
+        ApiClient.Answer answer = api.query(user.credentials(), path);
+        Instant giveUp = Instant.now().plus(CATCH_UP);
+        while (after != null && behind(answer, after) && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+            answer = api.query(user.credentials(), path);
+        }
+        model.addAttribute("caseId", caseId.toString());
+        if (!answer.ok()) {
+            response.setStatus(answer.status() == 403 || answer.status() == 404 ? answer.status() : 502);
+            model.addAttribute("casesError", answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem());
+            return "casefile";
+        }
+        model.addAttribute("caseFile", answer.body());
+        model.addAttribute("stale", after != null && behind(answer, after));
+        List<CommandForm> forms = CommandForm.caseFormsFor(user.role());
+        model.addAttribute("forms", forms);
+        return "casefile";
+    }
+
+    private static boolean behind(ApiClient.Answer answer, long version) {
+        return answer.status() == 404 || (answer.ok() && answer.body().path("version").asLong() < version);
+    }
+}
