@@ -1,7 +1,5 @@
 package org.mediationledger.console;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,9 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class CaseFileController {
 
-    /** How long to wait for the view to show a write just made before showing it as it is. */
-    static final Duration CATCH_UP = Duration.ofSeconds(5);
-
     private final ApiClient api;
 
     public CaseFileController(ApiClient api) {
@@ -41,12 +36,8 @@ public class CaseFileController {
                            @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response)
             throws InterruptedException {
         String path = "/api/cases/" + caseId;
-        ApiClient.Answer answer = api.query(user.credentials(), path);
-        Instant giveUp = Instant.now().plus(CATCH_UP);
-        while (after != null && behind(answer, after) && Instant.now().isBefore(giveUp)) {
-            Thread.sleep(100);
-            answer = api.query(user.credentials(), path);
-        }
+        ApiClient.Answer answer = CatchUp.until(() -> api.query(user.credentials(), path),
+                a -> after == null || !behind(a, after));
         model.addAttribute("caseId", caseId.toString());
         if (!answer.ok()) {
             response.setStatus(answer.status() == 403 || answer.status() == 404 ? answer.status() : 502);

@@ -25,10 +25,13 @@ public class StaffPagesController {
         this.api = api;
     }
 
+    /** {@code added}: a lawyer just registered from this console, waited for briefly (the views lag the write). */
     @GetMapping("/staff/lawyers")
-    public String lawyers(@ModelAttribute("user") SignedInUser user, Model model) {
+    public String lawyers(@RequestParam(required = false) String added, @ModelAttribute("user") SignedInUser user,
+                          Model model) throws InterruptedException {
         requireRole(user, Role.UNION_STAFF);
-        ApiClient.Answer caseload = api.query(user.credentials(), "/api/caseload");
+        ApiClient.Answer caseload = CatchUp.until(() -> api.query(user.credentials(), "/api/caseload"),
+                answer -> added == null || !answer.ok() || answer.body().path("lawyers").findValuesAsText("lawyerId").contains(added));
         model.addAttribute("lawyers", caseload.body().path("lawyers"));
         if (!caseload.ok()) {
             model.addAttribute("casesError", caseload.problem());
@@ -47,11 +50,14 @@ public class StaffPagesController {
         return "funds";
     }
 
+    /** {@code after}: the fund version a write from this console just answered, waited for briefly. */
     @GetMapping("/funds/{fundId}")
-    public String fund(@PathVariable UUID fundId, @ModelAttribute("user") SignedInUser user, Model model,
-                       HttpServletResponse response) {
+    public String fund(@PathVariable UUID fundId, @RequestParam(required = false) Long after,
+                       @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response)
+            throws InterruptedException {
         requireRole(user, Role.UNION_STAFF);
-        ApiClient.Answer fund = api.query(user.credentials(), "/api/relief-funds/" + fundId);
+        ApiClient.Answer fund = CatchUp.until(() -> api.query(user.credentials(), "/api/relief-funds/" + fundId),
+                answer -> after == null || (answer.ok() && lastEntry(answer.body()) >= after));
         if (!fund.ok()) {
             response.setStatus(fund.status() == 404 ? 404 : 502);
             model.addAttribute("casesError", fund.problem().isEmpty() ? String.valueOf(fund.status()) : fund.problem());
@@ -59,6 +65,15 @@ public class StaffPagesController {
             model.addAttribute("fund", fund.body());
         }
         return "fund";
+    }
+
+    /** The sequence of the fund's last movement (its establishment, sequence 0, is no movement). */
+    private static long lastEntry(com.fasterxml.jackson.databind.JsonNode fund) {
+        long last = 0;
+        for (com.fasterxml.jackson.databind.JsonNode entry : fund.path("entries")) {
+            last = Math.max(last, entry.path("sequence").asLong());
+        }
+        return last;
     }
 
     /** The court's "record a ruling" box: a case id and a kind of ruling lead to that form. */

@@ -38,7 +38,7 @@ class ConsoleWebTest {
     /** user → paths (prefixes) that answer 200; everything else 403, a wrong password 401. */
     static final Map<String, List<String>> ALLOWED = Map.of(
             "staff", List.of("/api/cases", "/api/relief-funds", "/api/caseload"),
-            "lawyer1", List.of("/api/cases", "/api/caseload?"),
+            "lawyer1", List.of("/api/cases", "/api/caseload?", "/api/relief-funds?"),
             "court1", List.of("/api/cases", "/api/caseload/courts"),
             "auditor", List.of("/api/cases", "/api/relief-funds", "/api/caseload", "/api/audit", "/api/reports"));
     static final List<String> AUTHORIZATIONS = new CopyOnWriteArrayList<>();

@@ -155,9 +155,9 @@ public class FormController {
         String version = answer.body().path("version").asText("");
         return switch (form) {
             case INTAKE, COURT_REFERRAL -> "/cases/" + answer.body().path("caseId").asText() + "?after=" + version;
-            case REGISTER_LAWYER -> "/staff/lawyers";
-            case RELIEF_FUND -> "/funds/" + answer.body().path("fundId").asText();
-            case CONTRIBUTION -> "/funds/" + subjectId;
+            case REGISTER_LAWYER -> "/staff/lawyers?added=" + answer.body().path("lawyerId").asText();
+            case RELIEF_FUND -> "/funds/" + answer.body().path("fundId").asText() + "?after=" + version;
+            case CONTRIBUTION -> "/funds/" + subjectId + "?after=" + version;
             // a court liaison officer may record a ruling on a case that is not their court's referral,
             // whose file they may then not read: back home, with the ruling confirmed there
             default -> user.role() == Role.COURT_LIAISON
