@@ -26,8 +26,11 @@ public record MonthlyChart(int width, int height, int plotLeft, int plotTop, int
     static final int HEIGHT = 300;
     static final int LEFT = 104;
     static final int RIGHT = 16;
-    static final int TOP = 18;
+    /** Room above the plot for the axis's unit. */
+    static final int TOP = 32;
     static final int BOTTOM = 44;
+    /** A bar no wider than this, so that a single month does not fill the chart with two slabs. */
+    static final int MAX_BAR_WIDTH = 48;
     /** At most this many steps on the value axis, so its labels stay readable. */
     static final int MAX_STEPS = 5;
     /** A longer span is drawn with its rows only, not a bar pair for every month in between. */
@@ -63,7 +66,8 @@ public record MonthlyChart(int width, int height, int plotLeft, int plotTop, int
         long top = Math.max(step, ceilToMultiple(largest, step));
 
         long groupWidth = plotWidth / months.size();
-        long barWidth = Math.max(1, groupWidth * 3 / 8); // two bars fill three quarters of their month
+        // two bars fill three quarters of their month, up to a readable width
+        long barWidth = Math.max(1, Math.min(MAX_BAR_WIDTH, groupWidth * 3 / 8));
         long labelEvery = (months.size() + MAX_MONTH_LABELS - 1) / MAX_MONTH_LABELS;
         List<Bar> bars = new ArrayList<>();
         List<MonthLabel> labels = new ArrayList<>();
