@@ -14,7 +14,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Each role's home page. Everything shown comes from the query side, read with the signed-in user's
@@ -27,15 +26,6 @@ public class HomeController {
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final int DUE_SOON_DAYS = 7;
     static final String LIST_SIZE = "200";
-    static final List<String> STAGES = List.of("REGISTERED", "IN_MEDIATION", "AGREED", "MEDIATION_FAILED",
-            "LEGAL_AID", "AWARDED", "ENFORCEMENT_TERMINATED", "CLOSED");
-    static final List<String> GROUP_BY = List.of("district", "category", "employmentForm", "channel", "month");
-
-    /** A report line of {@code GET /api/reports/recovered-wages}. */
-    public record ReportRow(String key, long workersHelped, long cases, long claimedFen, long agreedFen,
-                            long recoveredFen, long reliefPaidFen, long outstandingFen) {
-    }
-
     /** A court's line of {@code GET /api/caseload/courts}. */
     public record CourtRow(String court, long referrals, long pending, long agreed, long failed, long lapsed,
                            long returnedToCourt, long closedOtherwise, long agreedFen, long recoveredFen) {
@@ -103,48 +93,6 @@ public class HomeController {
         }
         model.addAttribute("cases", cases(user, Map.of(), model));
         return "court";
-    }
-
-    /** An auditor: a case search over the list, and the recovered-wages report. */
-    @GetMapping("/auditor")
-    public String auditor(@ModelAttribute("user") SignedInUser user,
-                          @RequestParam(required = false) String stage,
-                          @RequestParam(required = false) String district,
-                          @RequestParam(required = false) String court,
-                          @RequestParam(required = false) String lawyerId,
-                          @RequestParam(required = false) String from,
-                          @RequestParam(required = false) String to,
-                          @RequestParam(defaultValue = "district") String groupBy,
-                          Model model) {
-        if (user.role() != Role.AUDITOR) {
-            return "redirect:" + user.role().home();
-        }
-        Map<String, String> filter = new LinkedHashMap<>();
-        filter.put("stage", stage != null && STAGES.contains(stage) ? stage : null);
-        filter.put("district", district);
-        filter.put("court", court);
-        filter.put("lawyerId", lawyerId);
-        model.addAttribute("filter", filter);
-        model.addAttribute("stages", STAGES);
-        model.addAttribute("cases", cases(user, filter, model));
-
-        String group = groupBy != null && GROUP_BY.contains(groupBy) ? groupBy : "district";
-        Map<String, String> reportQuery = new LinkedHashMap<>();
-        reportQuery.put("groupBy", group);
-        reportQuery.put("from", from);
-        reportQuery.put("to", to);
-        model.addAttribute("groupBy", group);
-        model.addAttribute("groupings", GROUP_BY);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        ApiClient.Answer report = api.query(user.credentials(), "/api/reports/recovered-wages", reportQuery);
-        if (report.ok()) {
-            model.addAttribute("reportRows", rows(report.body().path("rows"), ReportRow.class));
-            model.addAttribute("reportTotal", json.convertValue(report.body().path("total"), ReportRow.class));
-        } else {
-            model.addAttribute("reportError", report.problem());
-        }
-        return "auditor";
     }
 
     private List<CaseRow> cases(SignedInUser user, Map<String, String> filter, Model model) {
