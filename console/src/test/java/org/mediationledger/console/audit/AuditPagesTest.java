@@ -130,8 +130,8 @@ class AuditPagesTest {
         String page = page(get("/audit/cases/" + CASE));
 
         assertThat(page).contains("<html lang=\"zh-CN\">", "发生时间（北京时间）");
-        assertThat(page.indexOf("登记争议")).isLessThan(page.indexOf("指派调解员"));
-        assertThat(page.indexOf("指派调解员")).isLessThan(page.indexOf("调解期限届满"));
+        assertThat(page.indexOf("登记纠纷")).isLessThan(page.indexOf("指派调解律师"));
+        assertThat(page.indexOf("指派调解律师")).isLessThan(page.indexOf("调解期限届满"));
         // a type the console has no label for keeps its name
         assertThat(page).contains(">SomethingNew</td>");
         // 02:15:30.123456Z is 10:15:30 in Shanghai

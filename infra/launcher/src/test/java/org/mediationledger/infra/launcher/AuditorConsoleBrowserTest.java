@@ -55,6 +55,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
     /** Tall enough for a whole page in one screenshot. */
     static final Dimension SCREENSHOT_WINDOW = new Dimension(1280, 1500);
 
+    static ConsoleBrowser chrome;
     static WebDriver browser;
     static String console;
     static String caseId;
@@ -64,30 +65,18 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
 
     @BeforeAll
     static void browserAndCase() throws IOException {
-        assertThat(Files.isExecutable(ConsoleBrowserTest.CHROMIUM) && Files.isExecutable(ConsoleBrowserTest.CHROMEDRIVER))
-                .as("the browser tests need " + ConsoleBrowserTest.CHROMIUM + " and " + ConsoleBrowserTest.CHROMEDRIVER
-                        + ": apt-get install -y chromium chromium-driver fonts-noto-cjk (.ci/run does)")
-                .isTrue();
-        Files.createDirectories(ConsoleBrowserTest.SCREENSHOTS);
         console = system.consoleUri();
         seedCase();
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(ConsoleBrowserTest.CHROMIUM.toFile());
-        options.addArguments(ConsoleBrowserTest.HEADLESS);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(ConsoleBrowserTest.CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome = new ConsoleBrowser(console);
+        browser = chrome.driver;
         browser.manage().window().setSize(SCREENSHOT_WINDOW);
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chrome != null) {
+            chrome.close();
+            chrome = null;
             browser = null;
         }
     }
@@ -142,7 +131,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
 
         List<WebElement> events = browser.findElements(By.cssSelector("#history tr.event"));
         assertThat(events).extracting(e -> e.findElement(By.className("event-type")).getText())
-                .containsExactly("登记争议", "指派调解员", "举行调解会谈", "达成调解协议", "记录工资支付");
+                .containsExactly("登记纠纷", "指派调解律师", "举行调解会谈", "达成调解协议", "记录追回款项");
         assertThat(events).extracting(e -> e.findElement(By.className("actor")).getText())
                 .containsExactly("staff", "staff", "lawyer1", "lawyer1", "lawyer1");
         assertThat(events).extracting(e -> e.findElement(By.className("actor-role")).getText())
@@ -243,12 +232,11 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return chrome.waitFor(by);
     }
 
     private static void screenshot(String name) throws IOException {
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)"); // the window is tall enough for the page
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), ConsoleBrowserTest.SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chrome.screenshot(name);
     }
 }

@@ -43,42 +43,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConsoleBrowserTest extends WholeSystemTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
-    static final List<String> HEADLESS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-            "--disable-default-apps", "--disable-extensions", "--disable-sync", "--no-first-run",
-            "--no-default-browser-check", "--password-store=basic", "--window-size=1280,900");
-
+    static ConsoleBrowser chrome;
     static WebDriver browser;
     static String console;
 
     @BeforeAll
     static void browserAndCases() throws IOException {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
-                .as("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
-                        + ": apt-get install -y chromium chromium-driver fonts-noto-cjk (.ci/run does)")
-                .isTrue();
-        Files.createDirectories(SCREENSHOTS);
         console = system.consoleUri();
         seedCases();
-
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(HEADLESS);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        chrome = new ConsoleBrowser(console);
+        browser = chrome.driver;
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chrome != null) {
+            chrome.close();
+            chrome = null;
             browser = null;
         }
     }
@@ -195,11 +176,10 @@ class ConsoleBrowserTest extends WholeSystemTest {
     }
 
     private static WebElement waitFor(By by) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+        return chrome.waitFor(by);
     }
 
     private static void screenshot(String name) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        chrome.screenshot(name);
     }
 }

@@ -170,6 +170,13 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         browser.signIn("auditor");
         browser.waitFor(By.cssSelector("tr[data-case-id='" + caseId + "'] a")).click();
         assertThat(URI.create(browser.driver.getCurrentUrl()).getPath()).isEqualTo("/audit/cases/" + caseId);
+        org.openqa.selenium.WebElement badge = browser.waitFor(By.id("verification-badge"));
+        int events = system.view("/api/audit/cases/" + caseId + "/history").get("events").size();
+        assertThat(badge.getDomAttribute("data-intact")).isEqualTo("true");
+        assertThat(badge.getDomAttribute("data-events")).isEqualTo(String.valueOf(events));
+        assertThat(badge.getText()).contains("链条完整");
+        assertThat(browser.text(By.id("audit-case"))).contains("发放兜底救助", "system:relief-saga", "lawyer7", "court1",
+                "staff", "终结本次执行").doesNotContain("11010519491231002X", "13812345678");
         browser.screenshot("walk-auditor-history-zh");
     }
 }
