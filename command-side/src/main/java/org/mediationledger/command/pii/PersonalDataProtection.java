@@ -43,6 +43,15 @@ public class PersonalDataProtection {
                 employmentForm);
     }
 
+    /**
+     * The worker with this ID number, if one was ever registered; never registers one (the intake
+     * check asks before anything is written).
+     */
+    public java.util.Optional<String> claimantKeyOf(String idNumber) {
+        return jdbc.query("SELECT claimant_key FROM pii.worker_key WHERE id_number_hash = ?",
+                (rs, row) -> rs.getString(1), idNumberHash(idNumber)).stream().findFirst();
+    }
+
     /** HMAC-SHA256 of the ID number; without the secret it cannot be reversed by trying all ID numbers. */
     public String idNumberHash(String idNumber) {
         try {

@@ -97,7 +97,7 @@ public class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/lawyers").hasRole(UNION_STAFF)
-                        .requestMatchers(HttpMethod.POST, "/api/cases").hasRole(UNION_STAFF)
+                        .requestMatchers(HttpMethod.POST, "/api/cases", "/api/intake-checks").hasRole(UNION_STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/court-referrals").hasRole(COURT_LIAISON)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/mediator", "/api/cases/*/legal-aid").hasRole(UNION_STAFF)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/legal-aid-application").hasAnyRole(LAWYER, UNION_STAFF)

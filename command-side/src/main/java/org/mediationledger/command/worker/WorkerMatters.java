@@ -59,6 +59,12 @@ public class WorkerMatters implements OpenMatters {
         jdbc.update("UPDATE worker_case SET owed_to_fund_fen = ? WHERE case_id = ?", event.stillOwedToFundFen(), event.caseId());
     }
 
+    /** The worker's cases not closed (or reopened by legal aid), for the intake's duplicate warning. */
+    public List<String> openCasesOf(String claimantKey) {
+        return jdbc.queryForList("SELECT case_id FROM worker_case WHERE claimant_key = ? AND open ORDER BY case_id",
+                String.class, claimantKey);
+    }
+
     @Override
     public boolean knows(String claimantKey) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM worker_case WHERE claimant_key = ?)",

@@ -398,6 +398,46 @@ class CommandSideIntegrationTest {
         return caseId;
     }
 
+    @Test
+    void intakeCheck_namesTheWorkersOpenCases_writesNothing_andIsForStaff() throws Exception {
+        String idNumber = freshIdNumber();
+        String check = "{\"idNumber\":\"" + idNumber + "\"}";
+        Integer workersBefore = jdbc.queryForObject("SELECT count(*) FROM pii.worker_key", Integer.class);
+        HttpResponse<String> unknown = post("/api/intake-checks", "staff", check);
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(unknown.body()).get("openCases")).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pii.worker_key", Integer.class))
+                .as("asking registers no worker").isEqualTo(workersBefore);
+
+        String caseId = UUID.randomUUID().toString();
+        assertThat(post("/api/cases", "staff", intake(caseId, idNumber, 50_000)).statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(post("/api/intake-checks", "staff", check.replace("X", "x")).body()).get("openCases"))
+                .extracting(JsonNode::asText).containsExactly(caseId);
+
+        assertThat(post("/api/cases/" + caseId + "/closure", "staff", "{\"outcome\":\"WITHDRAWN\",\"closedOn\":\""
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(post("/api/intake-checks", "staff", check).body()).get("openCases")).isEmpty();
+
+        HttpResponse<String> invalid = post("/api/intake-checks", "staff", "{\"idNumber\":\"370203199003071231\"}");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("\"field\":\"idNumber\"").doesNotContain("370203199003071231");
+        assertThat(post("/api/intake-checks", "lawyer1", check).statusCode()).isEqualTo(403);
+        assertThat(post("/api/intake-checks", "court1", check).statusCode()).isEqualTo(403);
+    }
+
+    /** A resident ID number no other test uses, with its GB 11643 check digit. */
+    static String freshIdNumber() {
+        String body = "370203199003" + String.format("%02d", 1 + new java.util.Random().nextInt(28))
+                + String.format("%03d", new java.util.Random().nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (body.charAt(i) - '0') * weights[i];
+        }
+        return body + "10X98765432".charAt(sum % 11);
+    }
+
     static String intake(String caseId, String idNumber, long claimedFen) {
         return "{" + (caseId == null ? "" : "\"caseId\":\"" + caseId + "\",")
                 + "\"claimant\":{\"name\":\"张伟\",\"idNumber\":\"" + idNumber + "\",\"phone\":\"" + PHONE + "\","

@@ -171,6 +171,24 @@ public enum CommandForm {
         return fields;
     }
 
+    /** Whether the form has an input named {@code name} ({@code claimedFen}, {@code instalments[2].dueOn}). */
+    public boolean hasInput(String name) {
+        for (FormField field : fields) {
+            if (field.kind() == FormField.Kind.ROWS) {
+                String prefix = field.name() + "[";
+                int close = name.indexOf("].");
+                if (name.startsWith(prefix) && close > prefix.length()
+                        && name.substring(prefix.length(), close).chars().allMatch(Character::isDigit)
+                        && field.columns().stream().anyMatch(c -> c.name().equals(name.substring(close + 2)))) {
+                    return true;
+                }
+            } else if (field.kind() != FormField.Kind.GENERATED_ID && field.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The API path for the case or fund {@code id} (unused when the form has no subject). */
     public String path(String id) {
         return path.replace("{id}", id == null ? "" : id);

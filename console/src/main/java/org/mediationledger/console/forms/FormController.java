@@ -40,6 +40,8 @@ public class FormController {
 
     static final String IDEMPOTENCY_KEY = "_idempotencyKey";
     static final String EXPECTED_VERSION = "_expectedVersion";
+    /** Sent by "register anyway" under the warning about the worker's open case against the same employer. */
+    static final String DUPLICATE_ACKNOWLEDGED = "_duplicateAcknowledged";
 
     /** A choice of a select whose values come from the query side (lawyers, funds). */
     public record Option(String value, String label) {
@@ -128,6 +130,14 @@ public class FormController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return render(form, subjectId, caseIfCase(form, user, subjectId), values, errors, null, user, model);
         }
+        if (form == CommandForm.INTAKE && !typed.containsKey(DUPLICATE_ACKNOWLEDGED)) {
+            List<JsonNode> sameEmployer = openCasesAgainstTheSameEmployer(user, input.body());
+            if (!sameEmployer.isEmpty()) {
+                // a warning, not a refusal: nothing is sent until staff confirm it is another dispute
+                model.addAttribute("duplicates", sameEmployer);
+                return render(form, subjectId, null, values, Map.of(), null, user, model);
+            }
+        }
         Long expectedVersion = parseVersion(typed.get(EXPECTED_VERSION));
         ApiClient.Answer answer = api.command(user.credentials(), form.path(subjectId), input.body(),
                 typed.get(IDEMPOTENCY_KEY), expectedVersion);
@@ -138,6 +148,10 @@ public class FormController {
         Map<String, String> errors = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, message) -> errors.put(input.inputNameOf(field), message));
         String problem = answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem();
+        if (!errors.isEmpty() && errors.keySet().stream().allMatch(form::hasInput)) {
+            // each message stands beside its input; above the form, only where to look
+            problem = messages.getMessage("form.error.fields", new Object[] {errors.size()}, locale);
+        }
         if (answer.status() == 409 && expectedVersion != null && problem.toLowerCase(Locale.ROOT).contains("version")) {
             problem = messages.getMessage("form.error.stale", null, locale) + " " + problem;
         }
@@ -149,6 +163,53 @@ public class FormController {
         }
         response.setStatus(answer.status() >= 400 && answer.status() < 500 ? answer.status() : 502);
         return render(form, subjectId, caseFile, values, errors, problem, user, model);
+    }
+
+    /**
+     * The worker's open cases (the command side matches the ID number by its keyed hash) whose
+     * respondents include one typed on the intake: same name, or same credit code. Empty when the ID
+     * number cannot be checked; the intake itself then says what is wrong with it.
+     */
+    private List<JsonNode> openCasesAgainstTheSameEmployer(SignedInUser user, JsonNode intake) {
+        String idNumber = intake.path("claimant").path("idNumber").asText("");
+        if (idNumber.isEmpty()) {
+            return List.of();
+        }
+        ApiClient.Answer check = api.command(user.credentials(), "/api/intake-checks",
+                Map.of("idNumber", idNumber), null);
+        if (!check.ok()) {
+            return List.of();
+        }
+        List<JsonNode> matching = new ArrayList<>();
+        for (JsonNode caseId : check.body().path("openCases")) {
+            JsonNode caseFile = readableCase(user, caseId.asText());
+            if (caseFile != null && sharesARespondent(caseFile.path("respondents"), intake.path("respondents"))) {
+                matching.add(caseFile);
+            }
+        }
+        return matching;
+    }
+
+    static boolean sharesARespondent(JsonNode existing, JsonNode typed) {
+        for (JsonNode a : existing) {
+            for (JsonNode b : typed) {
+                String codeA = a.path("creditCode").asText("").strip().toUpperCase(Locale.ROOT);
+                String codeB = b.path("creditCode").asText("").strip().toUpperCase(Locale.ROOT);
+                if (!codeA.isEmpty() && codeA.equals(codeB)) {
+                    return true;
+                }
+                if (!comparableName(a).isEmpty() && comparableName(a).equals(comparableName(b))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A company name as typed in different ways: spaces and full- or half-width brackets aside. */
+    private static String comparableName(JsonNode respondent) {
+        return respondent.path("name").asText("").replaceAll("\\s+", "")
+                .replace('（', '(').replace('）', ')').toLowerCase(Locale.ROOT);
     }
 
     private String afterSuccess(CommandForm form, String subjectId, ApiClient.Answer answer, SignedInUser user) {

@@ -45,6 +45,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 class ConsoleFormsTest {
 
     static final String CASE_ID = "0b7e6c1e-2f4a-4c55-9d77-3c1f2a7e9b10";
+    /** The stand-in command side knows this worker, with an open case (CASE_ID) against 青岛某某配送服务有限公司. */
+    static final String DUPLICATE_ID = "370203199003071239";
     static final ObjectMapper JSON = new ObjectMapper();
     /** What the stand-in command side received: method, path, headers of interest, body. */
     record Sent(String path, String idempotencyKey, String ifMatch, JsonNode body) {
@@ -94,8 +96,8 @@ class ConsoleFormsTest {
         String key = UUID.randomUUID().toString();
         mvc.perform(intake("11010519491231002X").param("_idempotencyKey", key).session(as(Role.UNION_STAFF)))
                 .andExpect(redirectedUrl("/cases/" + CASE_ID + "?after=1"));
-        assertThat(SENT).hasSize(1);
-        Sent sent = SENT.get(0);
+        assertThat(SENT).extracting(Sent::path).containsExactly("/api/intake-checks", "/api/cases");
+        Sent sent = SENT.get(1);
         assertThat(sent.path()).isEqualTo("/api/cases");
         assertThat(sent.idempotencyKey()).isEqualTo(key);
         assertThat(sent.body().path("claimedFen").asLong()).isEqualTo(1_250_050);
@@ -106,11 +108,32 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void anIntakeOfAWorkerWithAnOpenCaseAgainstTheSameEmployer_warnsFirst_andIsSentOnlyWhenConfirmed() throws Exception {
+        String page = mvc.perform(intake(DUPLICATE_ID, "青岛某某配送服务有限公司 ").session(as(Role.UNION_STAFF)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("id=\"duplicates\"", "该劳动者已有针对同一用人单位的未结案件", "/cases/" + CASE_ID,
+                "id=\"register-anyway\"", "value=\"12,500.50\"");
+        assertThat(SENT).extracting(Sent::path).containsExactly("/api/intake-checks");
+        assertThat(SENT.get(0).body().path("idNumber").asText()).isEqualTo(DUPLICATE_ID);
+
+        mvc.perform(intake(DUPLICATE_ID).param("_duplicateAcknowledged", "true").session(as(Role.UNION_STAFF)))
+                .andExpect(redirectedUrl("/cases/" + CASE_ID + "?after=1"));
+        assertThat(SENT).extracting(Sent::path).containsExactly("/api/intake-checks", "/api/cases");
+    }
+
+    @Test
+    void anotherEmployer_orAnotherWorker_isNoDuplicate() throws Exception {
+        mvc.perform(intake(DUPLICATE_ID, "另一家物流公司").session(as(Role.UNION_STAFF)))
+                .andExpect(redirectedUrl("/cases/" + CASE_ID + "?after=1"));
+        assertThat(SENT).extracting(Sent::path).containsExactly("/api/intake-checks", "/api/cases");
+    }
+
+    @Test
     void theApisFieldErrorIsShownBesideItsInput_andWhatWasTypedStays() throws Exception {
         String page = mvc.perform(intake("110105194912310021").session(as(Role.UNION_STAFF)))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"f-claimant-idNumber-error\">check digit does not match<",
-                "value=\"12,500.50\"", "aria-invalid=\"true\"");
+                "value=\"12,500.50\"", "aria-invalid=\"true\"", "请更正下面标出的 1 处内容，尚未保存任何内容。");
     }
 
     @Test
@@ -164,10 +187,14 @@ class ConsoleFormsTest {
     }
 
     private static MockHttpServletRequestBuilder intake(String idNumber) {
+        return intake(idNumber, "青岛某某配送服务有限公司");
+    }
+
+    private static MockHttpServletRequestBuilder intake(String idNumber, String respondent) {
         return post("/new/intake").param("caseId", CASE_ID).param("claimant.name", "刘洋")
                 .param("claimant.idNumber", idNumber).param("claimant.phone", "13812345678")
                 .param("claimant.employmentForm", "PLATFORM_COOPERATION")
-                .param("respondents[0].name", "青岛某某配送服务有限公司").param("respondents[1].name", "")
+                .param("respondents[0].name", respondent).param("respondents[1].name", "")
                 .param("category", "UNPAID_WAGES").param("claimedFen", "12,500.50").param("channel", "WALK_IN")
                 .param("district", "市南区").param("facts", "工资未结").param("appliedOn", "");
     }
@@ -203,7 +230,9 @@ class ConsoleFormsTest {
             JsonNode sent = JSON.readTree(exchange.getRequestBody());
             SENT.add(new Sent(path, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
                     exchange.getRequestHeaders().getFirst("If-Match"), sent));
-            if (sent.path("claimant").path("idNumber").asText().endsWith("1")) {
+            if (path.equals("/api/intake-checks")) {
+                body = "{\"openCases\":" + (sent.path("idNumber").asText().equals(DUPLICATE_ID) ? "[\"" + CASE_ID + "\"]" : "[]") + "}";
+            } else if (sent.path("claimant").path("idNumber").asText().endsWith("1")) {
                 status = 400;
                 body = "{\"status\":400,\"title\":\"Invalid request\",\"detail\":\"claimant.idNumber check digit does not match\","
                         + "\"errors\":[{\"field\":\"claimant.idNumber\",\"message\":\"check digit does not match\"}]}";
@@ -217,6 +246,7 @@ class ConsoleFormsTest {
             }
         } else if (path.startsWith("/api/cases/")) {
             body = "{\"caseId\":\"" + CASE_ID + "\",\"stage\":\"AGREED\",\"claimant\":{\"name\":\"刘洋\",\"idNumber\":\"110***********002X\"},"
+                    + "\"respondents\":[{\"name\":\"青岛某某配送服务有限公司\",\"creditCode\":null}],\"registeredOn\":\"2026-11-30\","
                     + "\"claimedFen\":1250000,\"agreedFen\":1000000,\"recoveredFen\":0,\"outstandingFen\":1000000,"
                     + "\"reliefPaidFen\":0,\"version\":7,\"deadlines\":[],\"timeline\":[]}";
         } else if (path.equals("/api/caseload")) {

@@ -88,6 +88,8 @@ class AccessMatrixTest extends WholeSystemTest {
                         201, 403, 403, 403, 403, 403, 401),
                 new Row("POST /api/cases", () -> post("/api/cases", intake(UUID.randomUUID().toString())),
                         201, 403, 403, 403, 403, 403, 401),
+                new Row("POST /api/intake-checks", () -> post("/api/intake-checks", "{\"idNumber\":\"11010519491231002X\"}"),
+                        200, 403, 403, 403, 403, 403, 401),
                 new Row("POST /api/court-referrals (court named)", () -> post("/api/court-referrals", referral(UUID.randomUUID().toString())),
                         403, 403, 403, 201, 403, 403, 401),
                 new Row("POST /api/cases/{id}/mediator", () -> onCase(registered(), "mediator",

@@ -88,6 +88,11 @@ final class ConsoleBrowser implements AutoCloseable {
         }
     }
 
+    /** Waits until the element shows exactly {@code text} (after a click that loads another page). */
+    void waitForText(By by, String text) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(by, text));
+    }
+
     void click(By by) {
         waitFor(by).click();
     }

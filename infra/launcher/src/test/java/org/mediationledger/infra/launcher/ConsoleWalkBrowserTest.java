@@ -102,6 +102,20 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         assertThat(browser.text(By.id("recorded"))).isEqualTo("已指派调解律师。");
         assertThat(browser.text(By.id("stage"))).isEqualTo("调解中");
 
+        // the same worker against the same employer again: a warning, and nothing registered
+        browser.open("/new/intake");
+        browser.type("claimant.name", "刘洋");
+        browser.type("claimant.idNumber", "11010519491231002X");
+        browser.type("claimant.phone", "13812345678");
+        browser.type("respondents[0].name", "青岛某某配送服务有限公司");
+        browser.type("claimedFen", "800");
+        browser.type("district", "市南区");
+        browser.type("facts", "同一争议再次来访");
+        browser.submit();
+        assertThat(browser.text(By.id("duplicates"))).contains("该劳动者已有针对同一用人单位的未结案件", caseId.substring(0, 8), "lawyer7");
+        browser.screenshot("walk-intake-duplicate-zh");
+        assertThat(system.view("/api/cases?size=10").get("total").asLong()).as("a warning writes nothing").isEqualTo(1);
+
         // the lawyer: a session, an agreement in two instalments, the first payment
         browser.signIn("lawyer7");
         browser.waitFor(By.cssSelector("tr[data-case-id='" + caseId + "'] a")).click();
@@ -130,6 +144,12 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         assertThat(browser.text(By.id("recovered"))).isEqualTo("2,000.00");
         assertThat(browser.text(By.id("outstanding"))).isEqualTo("8,000.00");
         browser.screenshot("walk-lawyer-casefile-zh");
+        browser.click(By.id("lang-en"));
+        browser.waitForText(By.tagName("h1"), "Case file");
+        assertThat(browser.text(By.id("stage"))).isEqualTo("Agreed");
+        browser.screenshot("walk-lawyer-casefile-en");
+        browser.click(By.id("lang-zh"));
+        browser.waitForText(By.tagName("h1"), "案件档案");
 
         // the court liaison officer: the agreement confirmed, then enforcement ended without payment
         browser.signIn("court1");
