@@ -170,8 +170,10 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
 
         // the lawyer applies for relief; the fund pays at most its cap per worker
         browser.signIn("lawyer7");
-        browser.open("/cases/" + caseId);
-        assertThat(browser.text(By.id("stage"))).isEqualTo("终结执行");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            browser.open("/cases/" + caseId); // the views take in the court's ruling a moment after it is stored
+            assertThat(browser.text(By.id("stage"))).isEqualTo("终结执行");
+        });
         browser.click(By.id("action-relief"));
         assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("requestedFen"))).getDomProperty("value"))
                 .as("the outstanding amount, offered").isEqualTo("8000.00");
