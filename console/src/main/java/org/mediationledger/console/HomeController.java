@@ -14,6 +14,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Each role's home page. Everything shown comes from the query side, read with the signed-in user's
@@ -25,7 +26,6 @@ public class HomeController {
 
     public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
     static final int DUE_SOON_DAYS = 7;
-    static final String LIST_SIZE = "200";
     /** A court's line of {@code GET /api/caseload/courts}. */
     public record CourtRow(String court, long referrals, long pending, long agreed, long failed, long lapsed,
                            long returnedToCourt, long closedOtherwise, long agreedFen, long recoveredFen) {
@@ -33,10 +33,12 @@ public class HomeController {
 
     private final ApiClient api;
     private final ObjectMapper json;
+    private final CaseLists caseLists;
 
-    public HomeController(ApiClient api, ObjectMapper json) {
+    public HomeController(ApiClient api, ObjectMapper json, CaseLists caseLists) {
         this.api = api;
         this.json = json;
+        this.caseLists = caseLists;
     }
 
     @ModelAttribute("today")
@@ -49,29 +51,29 @@ public class HomeController {
         return DUE_SOON_DAYS;
     }
 
-    /** Union staff: cases still waiting for a mediator, then the most recently registered. */
+    /**
+     * Union staff: cases still waiting for a mediator (registered, paged by {@code waiting}), then the
+     * most recently registered (paged by {@code page}).
+     */
     @GetMapping("/staff")
-    public String staff(@ModelAttribute("user") SignedInUser user, Model model) {
+    public String staff(@ModelAttribute("user") SignedInUser user, @RequestParam(required = false) String waiting,
+                        @RequestParam(required = false) String page, Model model) {
         if (user.role() != Role.UNION_STAFF) {
             return "redirect:" + user.role().home();
         }
-        List<CaseRow> cases = cases(user, Map.of(), model);
-        model.addAttribute("unassigned", cases.stream()
-                .filter(c -> c.responsibleLawyerId() == null && !"CLOSED".equals(c.stage())).toList());
-        model.addAttribute("recent", cases.stream().limit(20).toList());
+        model.addAttribute("unassigned", caseLists.read(user, Map.of("stage", "REGISTERED"), waiting));
+        model.addAttribute("recent", caseLists.read(user, Map.of(), page));
         return "staff";
     }
 
-    /** A lawyer: their cases, overdue and due soon first. */
+    /** A lawyer: their cases, overdue and due soon first (the query side orders them by next due date). */
     @GetMapping("/lawyer")
-    public String lawyer(@ModelAttribute("user") SignedInUser user, Model model) {
+    public String lawyer(@ModelAttribute("user") SignedInUser user, @RequestParam(required = false) String page,
+                         Model model) {
         if (user.role() != Role.LAWYER) {
             return "redirect:" + user.role().home();
         }
-        List<CaseRow> cases = new ArrayList<>(cases(user, Map.of(), model));
-        cases.sort(Comparator.comparing((CaseRow c) -> c.nextDue() == null || c.nextDue().isBlank())
-                .thenComparing(c -> c.nextDue() == null ? "" : c.nextDue()));
-        model.addAttribute("cases", cases);
+        model.addAttribute("cases", caseLists.read(user, Map.of("sort", "nextDue"), page));
         ApiClient.Answer caseload = api.query(user.credentials(), "/api/caseload");
         if (caseload.ok() && caseload.body().path("lawyers").size() > 0) {
             model.addAttribute("caseload", caseload.body().path("lawyers").get(0));
@@ -81,7 +83,8 @@ public class HomeController {
 
     /** A court liaison officer: their court's referrals, counted by outcome, and listed. */
     @GetMapping("/court")
-    public String court(@ModelAttribute("user") SignedInUser user, Model model) {
+    public String court(@ModelAttribute("user") SignedInUser user, @RequestParam(required = false) String page,
+                        Model model) {
         if (user.role() != Role.COURT_LIAISON) {
             return "redirect:" + user.role().home();
         }
@@ -91,19 +94,8 @@ public class HomeController {
         } else {
             model.addAttribute("error", courts.problem());
         }
-        model.addAttribute("cases", cases(user, Map.of(), model));
+        model.addAttribute("cases", caseLists.read(user, Map.of(), page));
         return "court";
-    }
-
-    private List<CaseRow> cases(SignedInUser user, Map<String, String> filter, Model model) {
-        Map<String, String> query = new LinkedHashMap<>(filter);
-        query.put("size", LIST_SIZE);
-        ApiClient.Answer answer = api.query(user.credentials(), "/api/cases", query);
-        if (!answer.ok()) {
-            model.addAttribute("casesError", answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem());
-            return List.of();
-        }
-        return rows(answer.body().path("items"), CaseRow.class);
     }
 
     private <T> List<T> rows(JsonNode array, Class<T> type) {

@@ -31,6 +31,12 @@ public class PageModel {
         return session == null ? null : (SignedInUser) session.getAttribute(SignedInUser.SESSION_KEY);
     }
 
+    /** This page's path and query, as the pagers' links start from. */
+    @ModelAttribute("here")
+    public String here(HttpServletRequest request) {
+        return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString()).build().toUriString();
+    }
+
     /** This very page (path and query) in Chinese: the toggle keeps the page. */
     @ModelAttribute("langZh")
     public String langZh(HttpServletRequest request) {

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.mediationledger.console.ApiClient;
-import org.mediationledger.console.CaseRow;
+import org.mediationledger.console.CaseLists;
 import org.mediationledger.console.Role;
 import org.mediationledger.console.SignedInUser;
 import org.springframework.http.ContentDisposition;
@@ -33,7 +33,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class AuditorHomeController {
 
     static final String REPORT_PATH = "/api/reports/recovered-wages";
-    static final String LIST_SIZE = "200";
     static final List<String> STAGES = List.of("REGISTERED", "IN_MEDIATION", "AGREED", "MEDIATION_FAILED",
             "LEGAL_AID", "AWARDED", "ENFORCEMENT_TERMINATED", "CLOSED");
     static final List<String> GROUP_BY = List.of("district", "category", "employmentForm", "channel", "month");
@@ -47,10 +46,12 @@ public class AuditorHomeController {
 
     private final ApiClient api;
     private final ObjectMapper json;
+    private final CaseLists caseLists;
 
-    public AuditorHomeController(ApiClient api, ObjectMapper json) {
+    public AuditorHomeController(ApiClient api, ObjectMapper json, CaseLists caseLists) {
         this.api = api;
         this.json = json;
+        this.caseLists = caseLists;
     }
 
     @GetMapping("/auditor")
@@ -62,6 +63,7 @@ public class AuditorHomeController {
                           @RequestParam(required = false) String from,
                           @RequestParam(required = false) String to,
                           @RequestParam(defaultValue = DEFAULT_GROUP_BY) String groupBy,
+                          @RequestParam(required = false) String page,
                           Model model) {
         if (user.role() != Role.AUDITOR) {
             return "redirect:" + user.role().home();
@@ -73,7 +75,7 @@ public class AuditorHomeController {
         filter.put("lawyerId", lawyerId);
         model.addAttribute("filter", filter);
         model.addAttribute("stages", STAGES);
-        model.addAttribute("cases", cases(user, filter, model));
+        model.addAttribute("cases", caseLists.read(user, filter, page));
 
         String group = grouping(groupBy);
         model.addAttribute("groupBy", group);
@@ -163,17 +165,6 @@ public class AuditorHomeController {
         query.put("from", from);
         query.put("to", to);
         return query;
-    }
-
-    private List<CaseRow> cases(SignedInUser user, Map<String, String> filter, Model model) {
-        Map<String, String> query = new LinkedHashMap<>(filter);
-        query.put("size", LIST_SIZE);
-        ApiClient.Answer answer = api.query(user.credentials(), "/api/cases", query);
-        if (!answer.ok()) {
-            model.addAttribute("casesError", problem(answer));
-            return List.of();
-        }
-        return rows(answer.body().path("items"), CaseRow.class);
     }
 
     private String problemText(String problemJson, int status) {

@@ -58,6 +58,7 @@ public class CaseFileController {
                              @RequestParam(required = false) String overdue,
                              @RequestParam(required = false) String page,
                              @RequestParam(required = false) String size,
+                             @RequestParam(required = false) String sort,
                              Authentication authentication) {
         Reader reader = Reader.of(authentication);
         CaseListFilter filter = new CaseListFilter(
@@ -70,6 +71,8 @@ public class CaseFileController {
                 reader.isCourtLiaison() ? reader.boundTo() : null);
         int pageNumber = RequestParameters.integer("page", page, 0, 0, Integer.MAX_VALUE / settings.maxPageSize());
         int pageSize = RequestParameters.integer("size", size, settings.defaultPageSize(), 1, settings.maxPageSize());
-        return queries.caseList(filter, pageNumber, pageSize);
+        CaseListOrder order = sort == null || sort.isBlank() ? CaseListOrder.registeredOn
+                : RequestParameters.oneOf("sort", sort, CaseListOrder.class);
+        return queries.caseList(filter, order, pageNumber, pageSize);
     }
 }

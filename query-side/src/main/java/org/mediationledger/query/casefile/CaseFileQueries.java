@@ -111,7 +111,7 @@ public class CaseFileQueries {
         return Boolean.TRUE.equals(jdbc.queryForObject(sql, params, Boolean.class));
     }
 
-    public CasePage caseList(CaseListFilter filter, int page, int size) {
+    public CasePage caseList(CaseListFilter filter, CaseListOrder order, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("today", calendar.today())
                 .addValue("limit", size)
@@ -149,7 +149,7 @@ public class CaseFileQueries {
         List<CaseSummary> items = jdbc.query("SELECT c.case_id, c.stage, c.claimant_name, c.category, c.district, "
                         + "c.claimed_fen, c.recovered_fen, c.outstanding_fen, c.responsible_lawyer_id, c.court, "
                         + CaseConditions.NEXT_DUE + " AS next_due, c.registered_on FROM views.dispute_case c" + where
-                        + " ORDER BY c.registered_on DESC, c.case_id LIMIT :limit OFFSET :offset", params,
+                        + " ORDER BY " + order.orderBy + " LIMIT :limit OFFSET :offset", params,
                 (rs, row) -> new CaseSummary(rs.getString("case_id"), CaseStage.valueOf(rs.getString("stage")),
                         rs.getString("claimant_name"), DisputeCategory.valueOf(rs.getString("category")),
                         rs.getString("district"), rs.getLong("claimed_fen"), rs.getLong("recovered_fen"),

@@ -145,6 +145,17 @@ class CaseListAndCaseloadTest extends ProjectionTestBase {
     }
 
     @Test
+    void caseList_sortedByNextDue_putsTheEarliestDeadlineFirst_andCasesWithoutOneLast() {
+        List<String> dues = new java.util.ArrayList<>();
+        api.json("/api/cases?sort=nextDue").get("items").forEach(item -> dues.add(item.path("nextDue").asText("")));
+        List<String> withDeadline = dues.stream().filter(d -> !d.isEmpty()).toList();
+        assertThat(withDeadline).isNotEmpty().isSorted();
+        assertThat(dues.subList(0, withDeadline.size())).as("cases without a deadline come last").isEqualTo(withDeadline);
+        assertThat(ids("/api/cases?sort=nextDue").get(0)).isEqualTo(overdueOfA.caseId());
+        assertBadParameter("/api/cases?sort=claimant", "sort", "must be one of registeredOn, nextDue");
+    }
+
+    @Test
     void caseList_badParameters_areProblemsNamingTheParameter() {
         assertBadParameter("/api/cases?stage=SETTLED", "stage", "must be one of REGISTERED");
         assertBadParameter("/api/cases?size=201", "size", "must be between 1 and 200");

@@ -1,0 +1,15 @@
+package org.mediationledger.query.casefile;
+
+/** The order of the case list ({@code GET /api/cases?sort=}). */
+public enum CaseListOrder {
+    /** the most recently registered first (the default) */
+    registeredOn("c.registered_on DESC, c.case_id"),
+    /** the earliest pending deadline first, overdue ones before all others; cases with none last */
+    nextDue("next_due ASC NULLS LAST, c.registered_on DESC, c.case_id");
+
+    final String orderBy;
+
+    CaseListOrder(String orderBy) {
+        this.orderBy = orderBy;
+    }
+}
