@@ -69,6 +69,7 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
             assertThat(browser.text(By.id("fund-available"))).isEqualTo("50,000.00");
         });
 
+        long casesBefore = system.view("/api/cases?size=10").get("total").asLong();
         browser.open("/staff");
         browser.click(By.id("new-case"));
         browser.type("claimant.name", "刘洋");
@@ -83,7 +84,8 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         browser.type("facts", "2026年9月至11月工资未结");
         browser.submit();
         assertThat(browser.errorBeside("claimant.idNumber")).contains("check digit");
-        assertThat(system.view("/api/cases?size=10").get("total").asLong()).as("a refused intake wrote nothing").isZero();
+        assertThat(system.view("/api/cases?size=10").get("total").asLong()).as("a refused intake wrote nothing")
+                .isEqualTo(casesBefore);
         assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("claimedFen"))).getDomProperty("value"))
                 .as("what was typed stays").isEqualTo("12,500.00");
         browser.screenshot("walk-intake-error-zh");
@@ -114,7 +116,8 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         browser.submit();
         assertThat(browser.text(By.id("duplicates"))).contains("该劳动者已有针对同一用人单位的未结案件", caseId.substring(0, 8), "lawyer7");
         browser.screenshot("walk-intake-duplicate-zh");
-        assertThat(system.view("/api/cases?size=10").get("total").asLong()).as("a warning writes nothing").isEqualTo(1);
+        assertThat(system.view("/api/cases?size=10").get("total").asLong()).as("a warning writes nothing")
+                .isEqualTo(casesBefore + 1);
 
         // the lawyer: a session, an agreement in two instalments, the first payment
         browser.signIn("lawyer7");
@@ -200,5 +203,37 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         assertThat(browser.text(By.id("audit-case"))).contains("发放兜底救助", "system:relief-saga", "lawyer7", "court1",
                 "staff", "终结本次执行").doesNotContain("11010519491231002X", "13812345678");
         browser.screenshot("walk-auditor-history-zh");
+    }
+
+    @Test
+    void aCourtRefersADispute_seeingTheRulesThatApplyAsTheDateIsTyped() throws IOException {
+        browser.signIn("court1");
+        browser.click(By.id("refer"));
+        assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("court"))).getDomProperty("value")).isEqualTo("court1");
+        browser.date("referredOn", "2024-12-20");
+        browser.choose("referralKind", "PRE_FILING_DELEGATED");
+        assertThat(browser.text(By.id("regime-hint"))).contains("2016年", "30 日");
+        browser.date("referredOn", TODAY.toString());
+        browser.choose("referralKind", "ENTRUSTED");
+        browser.choose("procedure", "SIMPLE");
+        assertThat(browser.text(By.id("regime-hint"))).contains("2025年", "7 日", "法院案号");
+
+        browser.type("courtCaseNumber", "(2026)鲁0203民初77号");
+        browser.driver.findElement(By.id(ConsoleBrowser.htmlId("partiesConsented"))).click();
+        browser.type("claimant.name", "王芳");
+        browser.type("claimant.idNumber", "11010519491231002X");
+        browser.type("claimant.phone", "13912345678");
+        browser.type("respondents[0].name", "某建筑工程有限公司");
+        browser.choose("category", "OVERTIME_PAY");
+        browser.type("claimedFen", "3800.5");
+        browser.type("district", "李沧区");
+        browser.type("facts", "加班费未付");
+        browser.screenshot("court-referral-form-zh");
+        browser.submit();
+
+        browser.waitFor(By.id("casefile"));
+        assertThat(browser.text(By.id("stage"))).isEqualTo("已登记");
+        assertThat(browser.text(By.id("parties"))).contains("(2026)鲁0203民初77号", "委托调解", "简易程序", "court1");
+        assertThat(browser.text(By.id("summary"))).contains("3,800.50");
     }
 }
