@@ -11,10 +11,16 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CaseRow(String caseId, String stage, String claimantName, String category, String district,
                       Long claimedFen, Long recoveredFen, Long outstandingFen, String responsibleLawyerId,
-                      String court, String nextDue, String registeredOn) {
+                      String court, String nextDue, boolean overdue, String registeredOn) {
 
-    /** Overdue, due within {@code soonDays}, or neither, seen from {@code today}. */
+    /**
+     * Overdue, due within {@code soonDays}, or neither, seen from {@code today}. Overdue as the query side
+     * says (a lapsed deadline is no longer the next due one), or a pending day already past.
+     */
     public String urgency(LocalDate today, int soonDays) {
+        if (overdue) {
+            return "overdue";
+        }
         if (nextDue == null || nextDue.isBlank()) {
             return "";
         }

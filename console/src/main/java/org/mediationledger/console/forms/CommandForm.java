@@ -33,7 +33,8 @@ public enum CommandForm {
                     text("court", true),
                     text("courtCaseNumber", false),
                     date("referredOn", true),
-                    select("referralKind", true, "PRE_FILING_DELEGATED", "ENTRUSTED"),
+                    // entrusted first: delegated mediation ended with 2024 (DOMAIN.md, "Court referral")
+                    select("referralKind", true, "ENTRUSTED", "PRE_FILING_DELEGATED"),
                     select("procedure", true, "ORDINARY", "SIMPLE"),
                     checkbox("partiesConsented")),
             List.of())),

@@ -106,7 +106,9 @@ public class FormController {
 
     private String show(CommandForm form, String subjectId, SignedInUser user, Map<String, String> errors, Model model) {
         JsonNode caseFile = form.subject() == CommandForm.Subject.CASE ? readableCase(user, subjectId) : null;
-        Map<String, String> values = defaults(form, user, caseFile);
+        Map<String, List<Option>> choices = choices(form, user);
+        model.addAttribute("choices", choices);
+        Map<String, String> values = defaults(form, user, caseFile, choices);
         values.put(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
         if (caseFile != null) {
             values.put(EXPECTED_VERSION, caseFile.path("version").asText());
@@ -131,10 +133,10 @@ public class FormController {
             return render(form, subjectId, caseIfCase(form, user, subjectId), values, errors, null, user, model);
         }
         if (form == CommandForm.INTAKE && !typed.containsKey(DUPLICATE_ACKNOWLEDGED)) {
-            List<JsonNode> sameEmployer = openCasesAgainstTheSameEmployer(user, input.body());
-            if (!sameEmployer.isEmpty()) {
+            DuplicateCheck check = openCasesAgainstTheSameEmployer(user, input.body());
+            if (!check.isClear()) {
                 // a warning, not a refusal: nothing is sent until staff confirm it is another dispute
-                model.addAttribute("duplicates", sameEmployer);
+                model.addAttribute("duplicates", check);
                 return render(form, subjectId, null, values, Map.of(), null, user, model);
             }
         }
@@ -147,16 +149,19 @@ public class FormController {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, message) -> errors.put(input.inputNameOf(field), message));
-        String problem = answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem();
+        String problem = problemOf(answer);
         if (!errors.isEmpty() && errors.keySet().stream().allMatch(form::hasInput)) {
             // each message stands beside its input; above the form, only where to look
             problem = messages.getMessage("form.error.fields", new Object[] {errors.size()}, locale);
         }
-        if (answer.status() == 409 && expectedVersion != null && problem.toLowerCase(Locale.ROOT).contains("version")) {
+        if (answer.status() == 409 && "Stale version".equals(answer.body().path("title").asText())) {
             problem = messages.getMessage("form.error.stale", null, locale) + " " + problem;
         }
-        // a refused command wrote nothing: the corrected form is a new request with a key of its own
-        values.put(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+        if (answer.status() / 100 == 4) {
+            // a refused command wrote nothing: the corrected form is a new request with a key of its own.
+            // After a 5xx or no answer the command may have been stored: sending again keeps the key.
+            values.put(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
+        }
         JsonNode caseFile = caseIfCase(form, user, subjectId);
         if (caseFile != null && answer.status() == 409) {
             values.put(EXPECTED_VERSION, caseFile.path("version").asText());
@@ -166,28 +171,49 @@ public class FormController {
     }
 
     /**
-     * The worker's open cases (the command side matches the ID number by its keyed hash) whose
-     * respondents include one typed on the intake: same name, or same credit code. Empty when the ID
-     * number cannot be checked; the intake itself then says what is wrong with it.
+     * What the duplicate check found.
+     *
+     * @param sameEmployer open cases of the worker against a respondent typed on the intake
+     * @param unreadable   open cases of the worker the query side cannot show yet (registered moments ago):
+     *                     their employer is unknown, so they are listed too
+     * @param failure      why the check could not be made, else null
      */
-    private List<JsonNode> openCasesAgainstTheSameEmployer(SignedInUser user, JsonNode intake) {
+    public record DuplicateCheck(List<JsonNode> sameEmployer, List<String> unreadable, String failure) {
+
+        public boolean isClear() {
+            return sameEmployer.isEmpty() && unreadable.isEmpty() && failure == null;
+        }
+    }
+
+    /**
+     * The worker's open cases (the command side matches the ID number by its keyed hash) whose
+     * respondents include one typed on the intake: same name, or same credit code. Clear when the ID
+     * number is missing or invalid (400): the intake itself then says what is wrong with it.
+     */
+    private DuplicateCheck openCasesAgainstTheSameEmployer(SignedInUser user, JsonNode intake) {
         String idNumber = intake.path("claimant").path("idNumber").asText("");
         if (idNumber.isEmpty()) {
-            return List.of();
+            return new DuplicateCheck(List.of(), List.of(), null);
         }
         ApiClient.Answer check = api.command(user.credentials(), "/api/intake-checks",
                 Map.of("idNumber", idNumber), null);
-        if (!check.ok()) {
-            return List.of();
+        if (check.status() == 400) {
+            return new DuplicateCheck(List.of(), List.of(), null);
         }
-        List<JsonNode> matching = new ArrayList<>();
+        if (!check.ok()) {
+            return new DuplicateCheck(List.of(), List.of(), problemOf(check));
+        }
+        List<JsonNode> sameEmployer = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
         for (JsonNode caseId : check.body().path("openCases")) {
             JsonNode caseFile = readableCase(user, caseId.asText());
-            if (caseFile != null && sharesARespondent(caseFile.path("respondents"), intake.path("respondents"))) {
-                matching.add(caseFile);
+            if (caseFile == null) {
+                unreadable.add(caseId.asText());
+            } else if (sharesARespondent(caseFile.path("respondents"), intake.path("respondents"))) {
+                sameEmployer.add(caseFile);
             }
         }
-        return matching;
+        return new DuplicateCheck(sameEmployer, unreadable, null);
     }
 
     static boolean sharesARespondent(JsonNode existing, JsonNode typed) {
@@ -239,7 +265,9 @@ public class FormController {
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("rowCounts", rowCounts);
-        model.addAttribute("choices", choices(form, user));
+        if (!model.containsAttribute("choices")) {
+            model.addAttribute("choices", choices(form, user));
+        }
         model.addAttribute("action", switch (form.subject()) {
             case NONE -> "/new/" + form.slug();
             case CASE -> "/cases/" + subjectId + "/" + form.slug();
@@ -255,13 +283,17 @@ public class FormController {
             ApiClient.Answer caseload = api.query(user.credentials(), "/api/caseload");
             List<JsonNode> lawyers = new ArrayList<>();
             caseload.body().path("lawyers").forEach(lawyers::add);
-            lawyers.sort(Comparator.comparingDouble((JsonNode l) -> l.path("activeCases").asDouble()
-                            / Math.max(1, l.path("maxActiveCases").asDouble()))
+            // the command side's own order when it chooses (JdbcLawyerCaseloads): under their limit first,
+            // then the fewest active cases, then the lawyer id; those at their limit last, marked
+            lawyers.sort(Comparator.comparing(FormController::atLimit)
                     .thenComparing(l -> l.path("activeCases").asLong())
                     .thenComparing(l -> l.path("lawyerId").asText()));
+            String full = messages.getMessage("form.lawyer.full", null,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
             choices.put("lawyerId", lawyers.stream().map(l -> new Option(l.path("lawyerId").asText(),
                     l.path("name").asText() + " (" + l.path("lawyerId").asText() + ") · "
-                            + l.path("activeCases").asText() + " / " + l.path("maxActiveCases").asText())).toList());
+                            + l.path("activeCases").asText() + " / " + l.path("maxActiveCases").asText()
+                            + (atLimit(l) ? " · " + full : ""))).toList());
         }
         if (form == CommandForm.RELIEF_APPLICATION) {
             ApiClient.Answer funds = api.query(user.credentials(), "/api/relief-funds");
@@ -273,7 +305,12 @@ public class FormController {
         return choices;
     }
 
-    private Map<String, String> defaults(CommandForm form, SignedInUser user, JsonNode caseFile) {
+    private static boolean atLimit(JsonNode lawyer) {
+        return lawyer.path("activeCases").asLong() >= lawyer.path("maxActiveCases").asLong();
+    }
+
+    private Map<String, String> defaults(CommandForm form, SignedInUser user, JsonNode caseFile,
+                                         Map<String, List<Option>> choices) {
         Map<String, String> values = new HashMap<>();
         String today = LocalDate.now(org.mediationledger.console.HomeController.BUSINESS_ZONE).toString();
         for (FormField field : form.fields()) {
@@ -301,7 +338,7 @@ public class FormController {
                 values.put("enforceableFen", Yuan.forInput(caseFile.path("agreedFen").asLong()));
             }
         }
-        choices(form, user).forEach((name, options) -> {
+        choices.forEach((name, options) -> {
             FormField field = form.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
             if (field.required() && !options.isEmpty()) {
                 values.put(name, options.get(0).value());
@@ -324,6 +361,10 @@ public class FormController {
     private JsonNode readableCase(SignedInUser user, String caseId) {
         ApiClient.Answer answer = api.query(user.credentials(), "/api/cases/" + caseId);
         return answer.ok() ? answer.body() : null;
+    }
+
+    private static String problemOf(ApiClient.Answer answer) {
+        return answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem();
     }
 
     private static FormField rowsField(CommandForm form, String name) {

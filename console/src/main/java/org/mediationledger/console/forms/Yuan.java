@@ -10,12 +10,16 @@ import java.util.regex.Pattern;
  */
 public final class Yuan {
 
-    private static final Pattern AMOUNT = Pattern.compile("(-?)(\\d{1,13})(?:\\.(\\d{1,2}))?");
+    /** Whole yuan plainly ({@code 12500}) or grouped by threes ({@code 12,500}), then at most two decimals. */
+    private static final Pattern AMOUNT = Pattern.compile("(-?)(\\d{1,13}|\\d{1,3}(?:,\\d{3}){1,4})(?:\\.(\\d{1,2}))?");
 
     private Yuan() {
     }
 
-    /** The amount in fen, or empty when the text is not yuan with at most two decimals. */
+    /**
+     * The amount in fen, or empty when the text is not yuan with at most two decimals. A misplaced
+     * separator ({@code 12,50}) is refused, not read as something else.
+     */
     public static OptionalLong toFen(String typed) {
         if (typed == null) {
             return OptionalLong.empty();
@@ -24,20 +28,29 @@ public final class Yuan {
         for (char c : typed.strip().toCharArray()) {
             if (c >= '０' && c <= '９') {
                 plain.append((char) ('0' + (c - '０')));
-            } else if (c == '．' || c == '。') {
-                plain.append('.');
-            } else if (c == '－') {
-                plain.append('-');
-            } else if (c != ',' && c != '，' && c != ' ' && c != '¥' && c != '￥') {
-                plain.append(c);
+            } else {
+                plain.append(switch (c) {
+                    case '．', '。' -> '.';
+                    case '－' -> '-';
+                    case '，' -> ',';
+                    default -> c;
+                });
             }
         }
-        var match = AMOUNT.matcher(plain);
+        String text = plain.toString();
+        if (text.startsWith("¥") || text.startsWith("￥")) {
+            text = text.substring(1).strip();
+        }
+        var match = AMOUNT.matcher(text);
         if (!match.matches()) {
             return OptionalLong.empty();
         }
+        String whole = match.group(2).replace(",", "");
+        if (whole.length() > 13) {
+            return OptionalLong.empty();
+        }
         String decimals = match.group(3) == null ? "" : match.group(3);
-        long fen = Long.parseLong(match.group(2)) * 100
+        long fen = Long.parseLong(whole) * 100
                 + (decimals.isEmpty() ? 0 : Long.parseLong(decimals) * (decimals.length() == 1 ? 10 : 1));
         return OptionalLong.of(match.group(1).isEmpty() ? fen : -fen);
     }

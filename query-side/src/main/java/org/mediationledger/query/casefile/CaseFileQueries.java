@@ -148,13 +148,14 @@ public class CaseFileQueries {
         Long total = jdbc.queryForObject("SELECT count(*) FROM views.dispute_case c" + where, params, Long.class);
         List<CaseSummary> items = jdbc.query("SELECT c.case_id, c.stage, c.claimant_name, c.category, c.district, "
                         + "c.claimed_fen, c.recovered_fen, c.outstanding_fen, c.responsible_lawyer_id, c.court, "
-                        + CaseConditions.NEXT_DUE + " AS next_due, c.registered_on FROM views.dispute_case c" + where
+                        + CaseConditions.NEXT_DUE + " AS next_due, (" + CaseConditions.OPEN + " AND " + CaseConditions.OVERDUE
+                        + ") AS overdue, c.registered_on FROM views.dispute_case c" + where
                         + " ORDER BY " + order.orderBy + " LIMIT :limit OFFSET :offset", params,
                 (rs, row) -> new CaseSummary(rs.getString("case_id"), CaseStage.valueOf(rs.getString("stage")),
                         rs.getString("claimant_name"), DisputeCategory.valueOf(rs.getString("category")),
                         rs.getString("district"), rs.getLong("claimed_fen"), rs.getLong("recovered_fen"),
                         rs.getLong("outstanding_fen"), rs.getString("responsible_lawyer_id"), rs.getString("court"),
-                        nextDue(rs), localDate(rs, "registered_on")));
+                        nextDue(rs), rs.getBoolean("overdue"), localDate(rs, "registered_on")));
         return new CasePage(items, page, size, total == null ? 0 : total);
     }
 

@@ -4,8 +4,8 @@ package org.mediationledger.query.casefile;
 public enum CaseListOrder {
     /** the most recently registered first (the default) */
     registeredOn("c.registered_on DESC, c.case_id"),
-    /** the earliest pending deadline first, overdue ones before all others; cases with none last */
-    nextDue("next_due ASC NULLS LAST, c.registered_on DESC, c.case_id");
+    /** overdue cases first, then by the earliest pending deadline; cases with none last */
+    nextDue("overdue DESC, next_due ASC NULLS LAST, c.registered_on DESC, c.case_id");
 
     final String orderBy;
 

@@ -5,7 +5,12 @@ import org.mediationledger.events.common.DisputeCategory;
 
 import java.time.LocalDate;
 
-/** One line of the case list. */
+/**
+ * One line of the case list.
+ *
+ * @param overdue an open case with a lapsed or overdue item not yet made good ({@link CaseConditions#OVERDUE});
+ *                its lapsed deadline is no longer pending, so {@code nextDue} alone does not show it
+ */
 public record CaseSummary(String caseId,
                           CaseStage stage,
                           String claimantName,
@@ -17,5 +22,6 @@ public record CaseSummary(String caseId,
                           String responsibleLawyerId,
                           String court,
                           LocalDate nextDue,
+                          boolean overdue,
                           LocalDate registeredOn) {
 }

@@ -73,6 +73,8 @@ class CaseListAndCaseloadTest extends ProjectionTestBase {
         sent.add(dueSoonOfA.mediatorAssigned("lawyerA", LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 12), null));
         sent.add(register(overdueOfA, "市北区", LocalDate.of(2025, 5, 20)));
         sent.add(overdueOfA.mediatorAssigned("lawyerA", LocalDate.of(2025, 5, 21), LocalDate.of(2025, 6, 5), null));
+        // the lapse recorded: the deadline is no longer pending, the case is still overdue
+        sent.add(overdueOfA.mediationPeriodLapsed(false));
         sent.add(register(agreedOfA, "李沧区", LocalDate.of(2025, 5, 25)));
         sent.add(agreedOfA.mediatorAssigned("lawyerA", LocalDate.of(2025, 5, 26), LocalDate.of(2025, 6, 9), null));
         sent.add(agreedOfA.agreementReached(150_000, LocalDate.of(2025, 6, 1), List.of()));
@@ -145,13 +147,17 @@ class CaseListAndCaseloadTest extends ProjectionTestBase {
     }
 
     @Test
-    void caseList_sortedByNextDue_putsTheEarliestDeadlineFirst_andCasesWithoutOneLast() {
-        List<String> dues = new java.util.ArrayList<>();
-        api.json("/api/cases?sort=nextDue").get("items").forEach(item -> dues.add(item.path("nextDue").asText("")));
+    void caseList_sortedByNextDue_putsOverdueCasesFirst_thenTheEarliestDeadline_andCasesWithoutOneLast() {
+        List<JsonNode> items = new ArrayList<>();
+        api.json("/api/cases?sort=nextDue").get("items").forEach(items::add);
+        assertThat(items.get(0).get("caseId").asText()).isEqualTo(overdueOfA.caseId());
+        assertThat(items.get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(items.get(0).get("nextDue").isNull()).as("its lapsed deadline is no longer pending").isTrue();
+        List<String> dues = items.subList(1, items.size()).stream().map(i -> i.path("nextDue").asText("")).toList();
         List<String> withDeadline = dues.stream().filter(d -> !d.isEmpty()).toList();
         assertThat(withDeadline).isNotEmpty().isSorted();
         assertThat(dues.subList(0, withDeadline.size())).as("cases without a deadline come last").isEqualTo(withDeadline);
-        assertThat(ids("/api/cases?sort=nextDue").get(0)).isEqualTo(overdueOfA.caseId());
+        assertThat(items.subList(1, items.size())).allSatisfy(i -> assertThat(i.get("overdue").asBoolean()).isFalse());
         assertBadParameter("/api/cases?sort=claimant", "sort", "must be one of registeredOn, nextDue");
     }
 

@@ -212,11 +212,15 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("court"))).getDomProperty("value")).isEqualTo("court1");
         browser.date("referredOn", "2024-12-20");
         browser.choose("referralKind", "PRE_FILING_DELEGATED");
-        assertThat(browser.text(By.id("regime-hint"))).contains("2016年", "30 日");
+        assertThat(browser.text(By.id("regime-hint"))).startsWith("适用2016年特邀调解规定：诉前委派调解，调解期限 30 日");
+        browser.choose("referralKind", "ENTRUSTED");
+        assertThat(browser.text(By.id("regime-hint"))).startsWith("适用2016年特邀调解规定：立案后委托调解，调解期限 15 日");
         browser.date("referredOn", TODAY.toString());
+        browser.choose("referralKind", "PRE_FILING_DELEGATED");
+        assertThat(browser.text(By.id("regime-hint"))).startsWith("自2025年1月1日起不再有诉前委派调解");
         browser.choose("referralKind", "ENTRUSTED");
         browser.choose("procedure", "SIMPLE");
-        assertThat(browser.text(By.id("regime-hint"))).contains("2025年", "7 日", "法院案号");
+        assertThat(browser.text(By.id("regime-hint"))).startsWith("适用2025年立案与调解意见").contains("调解期限 7 日");
 
         browser.type("courtCaseNumber", "(2026)鲁0203民初77号");
         browser.driver.findElement(By.id(ConsoleBrowser.htmlId("partiesConsented"))).click();
