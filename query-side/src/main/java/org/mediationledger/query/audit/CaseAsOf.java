@@ -17,6 +17,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -26,10 +28,13 @@ import java.util.Optional;
 /**
  * The case file as it stood at a past instant ({@code GET /api/audit/cases/{id}/state?asOf=}), folded by the
  * very projection that builds the live view. The case's stored events up to that instant are replayed into
- * empty temporary twins of the view tables (dropped with the transaction), and the case file is read from
- * them by the live view's own query: the live tables are neither read nor written, so no live reader
- * waits and no dead row is left behind. When nothing happened after that instant and the live view has
- * taken in every event, the live case file is the answer.
+ * temporary twins of the view tables (dropped with the transaction), and the case file is read from
+ * them by the live view's own query: the live tables are neither written nor locked, so no live reader
+ * waits and no dead row is left behind. The twins start from the case's latest snapshot at or before the
+ * instant (the same projection's rows after one of its events, decision 0017), so at most
+ * {@link CaseFileProjection#SNAPSHOT_EVERY} - 1 events are replayed; without one they start empty.
+ * When nothing happened after that instant and the live view has taken in every event, the live case
+ * file is the answer.
  */
 @Component
 public class CaseAsOf {
@@ -80,17 +85,17 @@ public class CaseAsOf {
 
     private Optional<CaseFile> replayed(String caseId, List<StoredEvents.Row> history) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
+            createTwins(connection);
             connection.setAutoCommit(false);
+            boolean committed = false;
             try {
-                try (Statement ddl = connection.createStatement()) {
-                    for (String table : CASE_TABLES) {
-                        ddl.execute("CREATE TEMPORARY TABLE " + table + " (LIKE views." + table
-                                + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DROP");
-                    }
-                }
+                long restored = restoreSnapshot(connection, caseId, unbrokenUpTo(history));
                 SingleConnectionDataSource temporary = new SingleConnectionDataSource(SchemaRedirect.to("pg_temp", connection), true);
-                CaseFileProjection projection = new CaseFileProjection(new JdbcTemplate(temporary));
+                CaseFileProjection projection = CaseFileProjection.withoutSnapshots(new JdbcTemplate(temporary));
                 for (StoredEvents.Row row : history) {
+                    if (row.event().sequenceNumber() <= restored) {
+                        continue; // folded into the snapshot
+                    }
                     PublishedEvent envelope = StoredEnvelopes.envelope(row.event(), -1);
                     Object payload = StoredEnvelopes.payload(row.event()).orElse(null);
                     if (payload instanceof DisputeCaseEvent event) {
@@ -99,11 +104,80 @@ public class CaseAsOf {
                         projection.recordInTimeline(envelope); // a type this side does not know: in the timeline only
                     }
                 }
-                return new CaseFileQueries(new NamedParameterJdbcTemplate(temporary), masking, calendar, transactionManager)
-                        .caseFileInCurrentTransaction(caseId);
+                Optional<CaseFile> file = new CaseFileQueries(new NamedParameterJdbcTemplate(temporary), masking, calendar,
+                        transactionManager).caseFileInCurrentTransaction(caseId);
+                // only the twins were written: the commit empties them (ON COMMIT DELETE ROWS) and leaves no dead rows
+                connection.commit();
+                committed = true;
+                return file;
             } finally {
-                connection.rollback(); // drops the temporary tables
+                if (!committed) {
+                    connection.rollback();
+                }
                 connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /**
+     * Creates the temporary twins of the case-file tables on this pooled connection, unless an earlier
+     * as-of on it did: they last as long as the database session, empty between as-ofs. Creating seven
+     * tables with their indexes for every as-of cost more than the rest of it on a busy machine. Nothing
+     * else uses these names unqualified (every view table is named {@code views.}), so nothing else
+     * reaches them.
+     */
+    private static void createTwins(Connection connection) throws SQLException {
+        StringBuilder ddl = new StringBuilder();
+        for (String table : CASE_TABLES) {
+            ddl.append("CREATE TEMPORARY TABLE IF NOT EXISTS ").append(table).append(" (LIKE views.").append(table)
+                    .append(" INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES) ON COMMIT DELETE ROWS;");
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(ddl.toString()); // one round trip; on a connection that has them, notices only
+        }
+    }
+
+    /**
+     * The highest sequence up to which the kept events are every event of the case (0, 1, ... without a
+     * hole), or -1. A snapshot folds every event up to its sequence, so only such a snapshot gives what the
+     * replay of the kept events gives (an event stamped after the instant but before a kept one is left out
+     * of the replay, and would be in the snapshot).
+     */
+    private static long unbrokenUpTo(List<StoredEvents.Row> history) {
+        long expected = 0;
+        for (StoredEvents.Row row : history) {
+            if (row.event().sequenceNumber() != expected) {
+                break;
+            }
+            expected++;
+        }
+        return expected - 1;
+    }
+
+    /**
+     * Fills the temporary twins with the case's latest snapshot of the current layout at or before
+     * {@code upTo}, in one statement.
+     *
+     * @return the sequence of the snapshot restored, or -1 when there was none
+     */
+    private static long restoreSnapshot(Connection connection, String caseId, long upTo) throws SQLException {
+        if (upTo < CaseFileProjection.SNAPSHOT_EVERY) {
+            return -1;
+        }
+        StringBuilder sql = new StringBuilder("WITH snapshot AS (SELECT sequence, tables FROM views.case_file_snapshot "
+                + "WHERE case_id = ? AND sequence <= ? AND layout = " + CaseFileProjection.SNAPSHOT_LAYOUT
+                + " ORDER BY sequence DESC LIMIT 1)");
+        for (CaseFileProjection.SnapshotTable table : CaseFileProjection.SNAPSHOT_TABLES) {
+            sql.append(", restored_").append(table.name()).append(" AS (INSERT INTO pg_temp.").append(table.name())
+                    .append(" SELECT r.* FROM snapshot, jsonb_populate_recordset(NULL::pg_temp.").append(table.name())
+                    .append(", snapshot.tables -> '").append(table.name()).append("') r)");
+        }
+        sql.append(" SELECT sequence FROM snapshot");
+        try (PreparedStatement restore = connection.prepareStatement(sql.toString())) {
+            restore.setString(1, caseId);
+            restore.setLong(2, upTo);
+            try (ResultSet found = restore.executeQuery()) {
+                return found.next() ? found.getLong(1) : -1;
             }
         }
     }
