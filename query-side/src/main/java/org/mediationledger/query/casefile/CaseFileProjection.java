@@ -64,7 +64,7 @@ public class CaseFileProjection {
      * at most this many minus one events after the nearest snapshot. A constant of the view, not a setting:
      * it decides which snapshot rows exist, so live views and a rebuild must agree on it.
      */
-    public static final int SNAPSHOT_EVERY = 50;
+    public static final int SNAPSHOT_EVERY = 20;
 
     /** A case-file table as a snapshot holds it: the case's rows, in the order of their key. */
     public record SnapshotTable(String name, String order) {
