@@ -61,6 +61,18 @@ class AsOfSnapshotsTest extends WholeSystemTest {
         JsonNode middle = fromSnapshots.get(175);
         assertThat(middle.get("sessions").size() + middle.get("payments").size()).isEqualTo(174);
         assertThat(middle.get("recoveredFen").asLong()).isEqualTo(100L * middle.get("payments").size());
+
+        // the as-of does start from the latest snapshot at or before the instant, and only from one of the current layout
+        withSnapshotsHeld(caseId, () -> {
+            alterSnapshot(caseId, 100, "SET tables = jsonb_set(tables, '{dispute_case,0,recovered_fen}', "
+                    + "to_jsonb((tables #>> '{dispute_case,0,recovered_fen}')::bigint + 1))");
+            assertThat(asOf(caseId, history, 101).get("recoveredFen").asLong())
+                    .isEqualTo(replayed.get(101).get("recoveredFen").asLong() + 1);
+            assertThat(asOf(caseId, history, 99)).isEqualTo(replayed.get(99));
+            alterSnapshot(caseId, 100, "SET layout = 'another layout'");
+            assertThat(asOf(caseId, history, 101)).as("from the snapshot at 80").isEqualTo(replayed.get(101));
+            return null;
+        });
     }
 
     @Test
@@ -115,15 +127,31 @@ class AsOfSnapshotsTest extends WholeSystemTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> system.view("/api/cases/" + caseId).get("version").asLong() == events - 1);
     }
 
-    /** The case as of each of {@link #INSTANTS}: the instant its event of that sequence occurred. */
+    /** The case as of each of {@link #INSTANTS}. */
     private static Map<Integer, JsonNode> asOf(String caseId, JsonNode history) {
         Map<Integer, JsonNode> answers = new LinkedHashMap<>();
         for (int sequence : INSTANTS) {
-            JsonNode event = history.get(sequence);
-            assertThat(event.get("sequence").asLong()).isEqualTo(sequence);
-            answers.put(sequence, system.view("/api/audit/cases/" + caseId + "/state?asOf=" + event.get("occurredAt").asText()));
+            answers.put(sequence, asOf(caseId, history, sequence));
         }
         return answers;
+    }
+
+    /** The case as of the instant its event of that sequence occurred. */
+    private static JsonNode asOf(String caseId, JsonNode history, int sequence) {
+        JsonNode event = history.get(sequence);
+        assertThat(event.get("sequence").asLong()).isEqualTo(sequence);
+        return system.view("/api/audit/cases/" + caseId + "/state?asOf=" + event.get("occurredAt").asText());
+    }
+
+    /** Changes a snapshot behind the system's back ({@code change}: the SET clause of an UPDATE). */
+    private static void alterSnapshot(String caseId, long sequence, String change) throws Exception {
+        try (Connection db = system.database();
+             PreparedStatement update = db.prepareStatement("UPDATE views.case_file_snapshot " + change
+                     + " WHERE case_id = ? AND sequence = ?")) {
+            update.setString(1, caseId);
+            update.setLong(2, sequence);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
     }
 
     private static List<Long> snapshotSequences(String caseId) throws Exception {
@@ -168,24 +196,36 @@ class AsOfSnapshotsTest extends WholeSystemTest {
         }
     }
 
-    /**
-     * Without snapshots an as-of replays the case from its first event: the answer to compare with. The
-     * snapshots are held aside meanwhile and put back, so that a later rebuild finds the live ones whole.
-     */
+    /** Without snapshots an as-of replays the case from its first event: the answer to compare with. */
     private static <T> T withoutSnapshots(String caseId, Callable<T> read) throws Exception {
+        return withSnapshotsHeld(caseId, () -> {
+            try (Connection db = system.database();
+                 PreparedStatement delete = db.prepareStatement("DELETE FROM views.case_file_snapshot WHERE case_id = ?")) {
+                delete.setString(1, caseId);
+                assertThat(delete.executeUpdate()).isEqualTo(SNAPSHOTS.size());
+            }
+            return read.call();
+        });
+    }
+
+    /**
+     * Runs {@code body}, which may delete or alter the case's snapshots, and then puts them back as they were,
+     * so that a later rebuild (the other test's) finds the live ones whole.
+     */
+    private static <T> T withSnapshotsHeld(String caseId, Callable<T> body) throws Exception {
         try (Connection db = system.database()) {
             try (PreparedStatement hold = db.prepareStatement("CREATE TEMPORARY TABLE held AS SELECT * FROM views.case_file_snapshot "
                     + "WHERE case_id = ?")) {
                 hold.setString(1, caseId);
                 hold.execute();
             }
-            try (PreparedStatement delete = db.prepareStatement("DELETE FROM views.case_file_snapshot WHERE case_id = ?")) {
-                delete.setString(1, caseId);
-                assertThat(delete.executeUpdate()).isEqualTo(SNAPSHOTS.size());
-            }
             try {
-                return read.call();
+                return body.call();
             } finally {
+                try (PreparedStatement putBack = db.prepareStatement("DELETE FROM views.case_file_snapshot WHERE case_id = ?")) {
+                    putBack.setString(1, caseId);
+                    putBack.executeUpdate();
+                }
                 db.createStatement().execute("INSERT INTO views.case_file_snapshot SELECT * FROM held");
             }
         }
