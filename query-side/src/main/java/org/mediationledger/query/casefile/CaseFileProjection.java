@@ -70,7 +70,7 @@ public class CaseFileProjection {
     public record SnapshotTable(String name, String order) {
     }
 
-    /** Every table this projection writes a case's rows to (and nothing else it reads), parents first. */
+    /** Every table this projection writes a case's rows to, and the only ones it reads, parents first. */
     public static final List<SnapshotTable> SNAPSHOT_TABLES = List.of(
             new SnapshotTable("dispute_case", "case_id"),
             new SnapshotTable("case_payment", "payment_id"),
