@@ -23,12 +23,28 @@ public class StoredEvents {
     public record Row(ChainHash.StoredEvent event, byte[] chainHash) {
     }
 
+    /** When an event was stored, without its payload: enough to tell which events an instant covers. */
+    public record Stamp(long sequence, String timeStamp) {
+    }
+
     public List<Row> of(String aggregateId) {
+        return of(jdbc, aggregateId, 0, Long.MAX_VALUE);
+    }
+
+    /** The aggregate's events with a sequence from {@code from} to {@code to}, read through {@code jdbc} (a caller's connection). */
+    public static List<Row> of(JdbcTemplate jdbc, String aggregateId, long from, long to) {
         return jdbc.query("SELECT aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, payloadRevision, timeStamp, "
-                        + "payload, metaData, chainHash FROM public.DomainEventEntry WHERE aggregateIdentifier = ? ORDER BY sequenceNumber",
+                        + "payload, metaData, chainHash FROM public.DomainEventEntry WHERE aggregateIdentifier = ? "
+                        + "AND sequenceNumber BETWEEN ? AND ? ORDER BY sequenceNumber",
                 (rs, row) -> new Row(new ChainHash.StoredEvent(rs.getString("aggregateIdentifier"), rs.getLong("sequenceNumber"),
                         rs.getString("eventIdentifier"), rs.getString("payloadType"), rs.getString("payloadRevision"),
                         rs.getString("timeStamp"), rs.getBytes("payload"), rs.getBytes("metaData")), rs.getBytes("chainHash")),
-                aggregateId);
+                aggregateId, from, to);
+    }
+
+    public List<Stamp> stampsOf(String aggregateId) {
+        return jdbc.query("SELECT sequenceNumber, timeStamp FROM public.DomainEventEntry WHERE aggregateIdentifier = ? "
+                        + "ORDER BY sequenceNumber",
+                (rs, row) -> new Stamp(rs.getLong("sequenceNumber"), rs.getString("timeStamp")), aggregateId);
     }
 }

@@ -34,6 +34,7 @@ import org.mediationledger.events.pii.EncryptedText;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventMetadata;
 import org.mediationledger.events.wire.PublishedEvent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -41,6 +42,9 @@ import org.springframework.stereotype.Component;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Applies dispute-case events to the case-file tables. Runs inside the ingestion transaction, after
@@ -55,11 +59,61 @@ public class CaseFileProjection {
     /** CPL arts. 205-206, as the command side counts it (docs/deadlines.md). */
     static final int CONFIRMATION_WINDOW_DAYS = 30;
 
+    /**
+     * A case's rows are snapshotted after every this many of its events (decision 0017): an as-of replays
+     * at most this many minus one events after the nearest snapshot. A constant of the view, not a setting:
+     * it decides which snapshot rows exist, so live views and a rebuild must agree on it.
+     */
+    public static final int SNAPSHOT_EVERY = 20;
+
+    /** A case-file table as a snapshot holds it: the case's rows, in the order of their key. */
+    public record SnapshotTable(String name, String order) {
+    }
+
+    /** Every table this projection writes a case's rows to, and the only ones it reads, parents first. */
+    public static final List<SnapshotTable> SNAPSHOT_TABLES = List.of(
+            new SnapshotTable("dispute_case", "case_id"),
+            new SnapshotTable("case_payment", "payment_id"),
+            new SnapshotTable("case_session", "session_id"),
+            new SnapshotTable("case_timeline", "sequence"),
+            new SnapshotTable("case_deadline", "kind, number"),
+            new SnapshotTable("case_lawyer", "lawyer_id"));
+
+    /**
+     * The columns of those tables, as one value: a snapshot taken before a migration changed them is not
+     * restored into the changed tables. The table names are {@code views.} ones, so a redirected
+     * connection computes it over its own twins (created LIKE the live tables: the same value).
+     */
+    public static final String SNAPSHOT_LAYOUT = "(SELECT md5(string_agg(c.relname || '.' || a.attname || ' ' "
+            + "|| format_type(a.atttypid, a.atttypmod), ',' ORDER BY c.relname, a.attnum)) FROM pg_attribute a "
+            + "JOIN pg_class c ON c.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN ("
+            + SNAPSHOT_TABLES.stream().map(t -> "'views." + t.name() + "'::regclass").collect(Collectors.joining(", ")) + "))";
+
+    private static final String TAKE_SNAPSHOT = "INSERT INTO views.case_file_snapshot (case_id, sequence, layout, tables) "
+            + "SELECT ?, ?, " + SNAPSHOT_LAYOUT + ", jsonb_build_object("
+            + SNAPSHOT_TABLES.stream().map(t -> "'" + t.name() + "', COALESCE((SELECT jsonb_agg(to_jsonb(t) ORDER BY "
+                    + t.order() + ") FROM views." + t.name() + " t WHERE t.case_id = ?), '[]'::jsonb)")
+            .collect(Collectors.joining(", ")) + ") "
+            // a case the view does not hold (only events of unknown types) has nothing to snapshot
+            + "WHERE EXISTS (SELECT 1 FROM views.dispute_case WHERE case_id = ?) ON CONFLICT (case_id, sequence) DO NOTHING";
+
     private final JdbcTemplate jdbc;
+    private final boolean takesSnapshots;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
 
+    @Autowired
     public CaseFileProjection(JdbcTemplate jdbc) {
+        this(jdbc, true);
+    }
+
+    private CaseFileProjection(JdbcTemplate jdbc, boolean takesSnapshots) {
         this.jdbc = jdbc;
+        this.takesSnapshots = takesSnapshots;
+    }
+
+    /** The same projection, taking no snapshots: an as-of folds into throwaway tables that have none. */
+    public static CaseFileProjection withoutSnapshots(JdbcTemplate jdbc) {
+        return new CaseFileProjection(jdbc, false);
     }
 
     /**
@@ -158,6 +212,17 @@ public class CaseFileProjection {
                 metadata == null ? null : metadata.actorId(),
                 metadata == null ? null : metadata.actorRole());
         jdbc.update("UPDATE views.dispute_case SET version = ? WHERE case_id = ?", envelope.sequence(), envelope.aggregateId());
+        if (takesSnapshots && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
+            snapshot(envelope.aggregateId(), envelope.sequence());
+        }
+    }
+
+    /** The case's rows as they are now, after its event {@code sequence}, in one statement. */
+    private void snapshot(String caseId, long sequence) {
+        List<Object> args = new ArrayList<>(List.of(caseId, sequence));
+        SNAPSHOT_TABLES.forEach(table -> args.add(caseId));
+        args.add(caseId);
+        jdbc.update(TAKE_SNAPSHOT, args.toArray());
     }
 
     private void registered(DisputeRegistered e, long sequence) {

@@ -23,6 +23,8 @@ record ViewTable(String name, List<String> key, String owner) {
             new ViewTable("case_timeline", List.of("case_id", "sequence"), "case_id"),
             new ViewTable("case_deadline", List.of("case_id", "kind", "number"), "case_id"),
             new ViewTable("case_lawyer", List.of("case_id", "lawyer_id"), "case_id"),
+            // snapshots are the projection's own rows of a case (decision 0017): rebuilt and compared like the rest
+            new ViewTable("case_file_snapshot", List.of("case_id", "sequence"), "case_id"),
             new ViewTable("relief_fund", List.of("fund_id"), "fund_id"),
             new ViewTable("relief_fund_entry", List.of("fund_id", "sequence"), "fund_id"));
 }
