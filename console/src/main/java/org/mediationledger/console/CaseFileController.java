@@ -39,6 +39,11 @@ public class CaseFileController {
         ApiClient.Answer answer = CatchUp.until(() -> api.query(user.credentials(), path),
                 a -> after == null || !behind(a, after));
         model.addAttribute("caseId", caseId.toString());
+        if (after != null && answer.status() == 404) {
+            // just registered here, not in the views yet: say so rather than "not found"
+            model.addAttribute("stale", true);
+            return "casefile";
+        }
         if (!answer.ok()) {
             response.setStatus(answer.status() == 403 || answer.status() == 404 ? answer.status() : 502);
             model.addAttribute("casesError", answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem());

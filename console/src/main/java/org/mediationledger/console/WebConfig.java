@@ -21,6 +21,12 @@ public class WebConfig implements WebMvcConfigurer {
 
     public static final String LANG_COOKIE = "ml-lang";
 
+    private final FormTokens formTokens;
+
+    public WebConfig(FormTokens formTokens) {
+        this.formTokens = formTokens;
+    }
+
     @Bean
     public LocaleResolver localeResolver() {
         CookieLocaleResolver resolver = new CookieLocaleResolver(LANG_COOKIE);
@@ -49,6 +55,8 @@ public class WebConfig implements WebMvcConfigurer {
         registry.addInterceptor(lang);
         registry.addInterceptor(new SignedInOnly())
                 .excludePathPatterns("/signin", "/error", "/actuator/**", "/*.css", "/*.js", "/favicon.ico");
+        // after the sign-in check: a form sent after the session expired leads to the sign-in page
+        registry.addInterceptor(formTokens);
     }
 
     /** Every page but the sign-in page needs a signed-in user; others are sent to sign in. */

@@ -265,6 +265,12 @@ public class FormController {
         model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("rowCounts", rowCounts);
+        // the first input with an error takes the focus, so keyboard and screen-reader users start there
+        model.addAttribute("firstInvalid", inputNames(form, rowCounts).stream().filter(errors::containsKey)
+                .findFirst().orElse(null));
+        // inputs described by a hint under the form (the lawyer choice)
+        model.addAttribute("hintsFor", form == CommandForm.ASSIGN_MEDIATOR || form == CommandForm.LEGAL_AID
+                ? Map.of("lawyerId", "lawyer-hint") : Map.of());
         if (!model.containsAttribute("choices")) {
             model.addAttribute("choices", choices(form, user));
         }
@@ -361,6 +367,23 @@ public class FormController {
     private JsonNode readableCase(SignedInUser user, String caseId) {
         ApiClient.Answer answer = api.query(user.credentials(), "/api/cases/" + caseId);
         return answer.ok() ? answer.body() : null;
+    }
+
+    /** The form's input names in the order the page shows them. */
+    private static List<String> inputNames(CommandForm form, Map<String, Integer> rowCounts) {
+        List<String> names = new ArrayList<>();
+        for (FormField field : form.fields()) {
+            if (field.kind() == FormField.Kind.ROWS) {
+                for (int row = 0; row < rowCounts.getOrDefault(field.name(), 0); row++) {
+                    for (FormField column : field.columns()) {
+                        names.add(column.inRow(field, row));
+                    }
+                }
+            } else {
+                names.add(field.name());
+            }
+        }
+        return names;
     }
 
     private static String problemOf(ApiClient.Answer answer) {

@@ -286,7 +286,7 @@ class AuditPagesTest {
                 "{\"status\":409,\"title\":\"Rebuild conflict\",\"detail\":\"a rebuild is already running; one runs at a time\"}"));
         QUERY_SIDE.answer("GET", "/api/audit/rebuilds", Canned.json(200, "{\"rebuilds\":[" + rebuild("RUNNING", 5, null, 0, "[]") + "]}"));
         MockHttpSession session = auditorSession();
-        mvc.perform(post("/audit/rebuilds").session(session)).andExpect(redirectedUrl("/audit/rebuilds"))
+        mvc.perform(post("/audit/rebuilds").param("_formToken", "form-token").session(session)).andExpect(redirectedUrl("/audit/rebuilds"))
                 .andExpect(flash().attribute("startError", "a rebuild is already running; one runs at a time"));
         String list = page(get("/audit/rebuilds"));
         assertThat(list).contains("href=\"/audit/rebuilds/" + REBUILD + "\"", "进行中", "id=\"start-rebuild\"");
@@ -309,13 +309,15 @@ class AuditPagesTest {
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
+    /** As the auditor, with the session's form token a console page would have sent (FormTokens). */
     private static MockHttpServletRequestBuilder auditor(MockHttpServletRequestBuilder request) {
-        return request.session(auditorSession());
+        return request.session(auditorSession()).param("_formToken", "form-token");
     }
 
     private static MockHttpSession auditorSession() {
         MockHttpSession session = new MockHttpSession();
         session.setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(new Credentials("auditor", "demo"), Role.AUDITOR));
+        session.setAttribute("ml.console.formToken", "form-token");
         return session;
     }
 

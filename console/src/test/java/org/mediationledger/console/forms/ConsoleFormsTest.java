@@ -48,6 +48,7 @@ class ConsoleFormsTest {
     /** The stand-in command side knows this worker, with an open case (CASE_ID) against 青岛某某配送服务有限公司. */
     static final String DUPLICATE_ID = "370203199003071239";
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String FORM_TOKEN = "form-token-of-this-session";
     /** What the stand-in command side received: method, path, headers of interest, body. */
     record Sent(String path, String idempotencyKey, String ifMatch, JsonNode body) {
     }
@@ -134,11 +135,14 @@ class ConsoleFormsTest {
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("id=\"f-claimant-idNumber-error\">check digit does not match<",
                 "value=\"12,500.50\"", "aria-invalid=\"true\"", "请更正下面标出的 1 处内容，尚未保存任何内容。");
+        String idInput = page.substring(page.indexOf("<input type=\"text\" id=\"f-claimant-idNumber\""));
+        assertThat(idInput.substring(0, idInput.indexOf('>'))).as("the first input in error takes the focus").contains("autofocus");
+        assertThat(page.split("autofocus=\"autofocus\"", -1)).as("only one").hasSize(2);
     }
 
     @Test
     void anAmountThatIsNotYuanIsRefusedBesideItsInput_andNothingIsSent() throws Exception {
-        String page = mvc.perform(post("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER))
+        String page = mvc.perform(postForm("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER))
                         .param("paymentId", UUID.randomUUID().toString()).param("amountFen", "20.005")
                         .param("paidOn", "2026-12-01").param("source", "INSTALMENT"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -151,7 +155,7 @@ class ConsoleFormsTest {
         String page = mvc.perform(get("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("name=\"_expectedVersion\" value=\"7\"");
-        mvc.perform(post("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER))
+        mvc.perform(postForm("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER))
                         .param("paymentId", "p-1").param("amountFen", "2000").param("paidOn", "2026-12-01")
                         .param("source", "INSTALMENT").param("_expectedVersion", "7"))
                 .andExpect(redirectedUrl("/cases/" + CASE_ID + "?after=8"));
@@ -162,7 +166,7 @@ class ConsoleFormsTest {
     @Test
     void anErrorOnASentRowIsShownOnTheRowItWasTypedIn() throws Exception {
         // row 0 left blank: the API's instalments[0] is the form's row 1
-        String page = mvc.perform(post("/cases/" + CASE_ID + "/agreement").session(as(Role.LAWYER))
+        String page = mvc.perform(postForm("/cases/" + CASE_ID + "/agreement").session(as(Role.LAWYER))
                         .param("agreedFen", "10000").param("effectiveOn", "2026-12-01")
                         .param("instalments[1].dueOn", "2026-12-20").param("instalments[1].amountFen", "20000"))
                 .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -175,7 +179,8 @@ class ConsoleFormsTest {
         String page = mvc.perform(get("/cases/" + CASE_ID + "/mediator").session(as(Role.UNION_STAFF)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(page.indexOf("王强 (lawyer2)")).isLessThan(page.indexOf("李娜 (lawyer1)"));
-        assertThat(page).contains("<option value=\"lawyer2\" selected=\"selected\">");
+        assertThat(page).contains("<option value=\"lawyer2\" selected=\"selected\">", "aria-describedby=\"lawyer-hint\"",
+                "id=\"lawyer-hint\"");
     }
 
     private static String pathOf(CommandForm form) {
@@ -191,12 +196,35 @@ class ConsoleFormsTest {
     }
 
     private static MockHttpServletRequestBuilder intake(String idNumber, String respondent) {
-        return post("/new/intake").param("caseId", CASE_ID).param("claimant.name", "刘洋")
+        return postForm("/new/intake").param("caseId", CASE_ID).param("claimant.name", "刘洋")
                 .param("claimant.idNumber", idNumber).param("claimant.phone", "13812345678")
                 .param("claimant.employmentForm", "PLATFORM_COOPERATION")
                 .param("respondents[0].name", respondent).param("respondents[1].name", "")
                 .param("category", "UNPAID_WAGES").param("claimedFen", "12,500.50").param("channel", "WALK_IN")
                 .param("district", "市南区").param("facts", "工资未结").param("appliedOn", "");
+    }
+
+    /** A form sent from a page of the session: it carries the session's form token (FormTokens). */
+    private static MockHttpServletRequestBuilder postForm(String path) {
+        return post(path).param("_formToken", FORM_TOKEN);
+    }
+
+    @Test
+    void aFormWithoutThisSessionsToken_isRefused_andNothingIsSent() throws Exception {
+        mvc.perform(post("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER)).param("paymentId", "p-9")
+                        .param("amountFen", "20").param("paidOn", "2026-12-01").param("source", "INSTALMENT"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER)).param("_formToken", "guessed")
+                        .param("paymentId", "p-9").param("amountFen", "20").param("paidOn", "2026-12-01"))
+                .andExpect(status().isForbidden());
+        assertThat(SENT).isEmpty();
+        String page = mvc.perform(get("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).as("every form carries it").contains("name=\"_formToken\" value=\"" + FORM_TOKEN + "\"");
+        String court = mvc.perform(get("/court").session(as(Role.COURT_LIAISON)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String rulingForm = court.substring(court.indexOf("id=\"ruling\""), court.indexOf("</section>", court.indexOf("id=\"ruling\"")));
+        assertThat(rulingForm).as("a GET form does not put it in a URL").contains("method=\"get\"").doesNotContain("_formToken");
     }
 
     private static MockHttpSession as(Role role) {
@@ -208,6 +236,7 @@ class ConsoleFormsTest {
             case AUDITOR -> "auditor";
         };
         session.setAttribute(SignedInUser.SESSION_KEY, new SignedInUser(new Credentials(user, "demo"), role));
+        session.setAttribute("ml.console.formToken", FORM_TOKEN);
         return session;
     }
 
