@@ -35,6 +35,12 @@ public class ApiClient {
             return detail.isEmpty() ? body.path("title").asText("") : detail;
         }
 
+        /** The problem's detail or title, or at least the status: something to show when a call failed. */
+        public String problemOrStatus() {
+            String problem = problem();
+            return problem.isEmpty() ? String.valueOf(status) : problem;
+        }
+
         /**
          * The problem's {@code errors[]} by the field each names ({@code claimant.idNumber}), so a
          * form shows each beside its input; several for one field are joined.

@@ -46,7 +46,7 @@ public class CaseFileController {
         }
         if (!answer.ok()) {
             response.setStatus(answer.status() == 403 || answer.status() == 404 ? answer.status() : 502);
-            model.addAttribute("casesError", answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem());
+            model.addAttribute("casesError", answer.problemOrStatus());
             return "casefile";
         }
         model.addAttribute("caseFile", answer.body());

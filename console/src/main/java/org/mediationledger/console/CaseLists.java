@@ -58,7 +58,7 @@ public class CaseLists {
         query.put("size", String.valueOf(PAGE_SIZE));
         ApiClient.Answer answer = api.query(user.credentials(), "/api/cases", query);
         if (!answer.ok()) {
-            String problem = answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem();
+            String problem = answer.problemOrStatus();
             return new CaseListPage(List.of(), pageNumber, PAGE_SIZE, 0, problem);
         }
         List<CaseRow> rows = new ArrayList<>();

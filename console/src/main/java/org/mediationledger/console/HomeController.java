@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class HomeController {
 
-    public static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId BUSINESS_ZONE = ShanghaiTime.ZONE;
     static final int DUE_SOON_DAYS = 7;
     /** A court's line of {@code GET /api/caseload/courts}. */
     public record CourtRow(String court, long referrals, long pending, long agreed, long failed, long lapsed,

@@ -60,7 +60,7 @@ public class StaffPagesController {
                 answer -> after == null || (answer.ok() && lastEntry(answer.body()) >= after));
         if (!fund.ok()) {
             response.setStatus(fund.status() == 404 ? 404 : 502);
-            model.addAttribute("casesError", fund.problem().isEmpty() ? String.valueOf(fund.status()) : fund.problem());
+            model.addAttribute("casesError", fund.problemOrStatus());
         } else {
             model.addAttribute("fund", fund.body());
         }

@@ -1,5 +1,6 @@
 package org.mediationledger.console.audit;
 
+import org.mediationledger.console.ShanghaiTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,7 +61,7 @@ public class AuditCaseController {
         if (!history.ok()) {
             response.setStatus(history.status() >= 400 ? history.status() : HttpServletResponse.SC_BAD_GATEWAY);
             model.addAttribute("pageError", history.status() == 404 ? "audit.case.error.unknown" : "audit.case.error.history");
-            model.addAttribute("pageErrorDetail", AuditorHomeController.problem(history));
+            model.addAttribute("pageErrorDetail", history.problemOrStatus());
             return "audit-case";
         }
         List<HistoryRow> events = historyRows(history.body().path("events"));
@@ -73,7 +74,7 @@ public class AuditCaseController {
             model.addAttribute("verification", new Verification(v.path("intact").asBoolean(false), v.path("events").asLong(),
                     v.hasNonNull("firstBrokenSequence") ? v.get("firstBrokenSequence").asLong() : null));
         } else {
-            model.addAttribute("verificationError", AuditorHomeController.problem(verification));
+            model.addAttribute("verificationError", verification.problemOrStatus());
         }
 
         asOf(user, base, at, asOf, events, model);
@@ -110,7 +111,7 @@ public class AuditCaseController {
         switch (state.status()) {
             case 400 -> {
                 model.addAttribute("asOfError", "audit.asOf.error.invalid");
-                model.addAttribute("asOfErrorArg", state.fieldErrors().getOrDefault("asOf", AuditorHomeController.problem(state)));
+                model.addAttribute("asOfErrorArg", state.fieldErrors().getOrDefault("asOf", state.problemOrStatus()));
             }
             // the case is known (it has a history): a 404 here is an instant before its first event
             case 404 -> {
@@ -119,7 +120,7 @@ public class AuditCaseController {
             }
             default -> {
                 model.addAttribute("asOfError", "audit.asOf.error.other");
-                model.addAttribute("asOfErrorArg", AuditorHomeController.problem(state));
+                model.addAttribute("asOfErrorArg", state.problemOrStatus());
             }
         }
     }

@@ -85,7 +85,7 @@ public class AuditorHomeController {
         model.addAttribute("csvLink", csvLink(group, from, to));
         ApiClient.Answer report = api.query(user.credentials(), REPORT_PATH, reportQuery(group, from, to));
         if (!report.ok()) {
-            model.addAttribute("reportError", problem(report));
+            model.addAttribute("reportError", report.problemOrStatus());
             return "auditor";
         }
         List<ReportRow> rows = rows(report.body().path("rows"), ReportRow.class);
@@ -174,12 +174,9 @@ public class AuditorHomeController {
         } catch (JsonProcessingException notJson) {
             body = json.missingNode();
         }
-        return problem(new ApiClient.Answer(status, body));
+        return new ApiClient.Answer(status, body).problemOrStatus();
     }
 
-    static String problem(ApiClient.Answer answer) {
-        return answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem();
-    }
 
     private <T> List<T> rows(JsonNode array, Class<T> type) {
         List<T> rows = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,12 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  *
  * <p>A running rebuild's page reloads itself every {@value #REFRESH_SECONDS} seconds by a meta refresh:
  * the page is small, the console has no JavaScript (htmx is not on its classpath yet), and a reload
- * works with the keyboard and in any browser; it stops once the rebuild has finished.
+ * works in any browser; it stops once the rebuild has finished. A reload puts keyboard and screen-reader
+ * users back at the top, so the page offers to stop following ({@code ?follow=false}).
  */
 @Controller
 public class RebuildPagesController {
 
-    static final int REFRESH_SECONDS = 2;
+    static final int REFRESH_SECONDS = 5;
     private static final String API = "/api/audit/rebuilds";
 
     private final ApiClient api;
@@ -51,7 +53,7 @@ public class RebuildPagesController {
             answer.body().path("rebuilds").forEach(r -> rebuilds.add(json.convertValue(r, RebuildStatus.class)));
             model.addAttribute("rebuilds", rebuilds);
         } else {
-            model.addAttribute("listError", AuditorHomeController.problem(answer));
+            model.addAttribute("listError", answer.problemOrStatus());
             model.addAttribute("rebuilds", List.of());
         }
         return "audit-rebuilds";
@@ -66,21 +68,23 @@ public class RebuildPagesController {
         ApiClient.Answer started = api.queryPost(user.credentials(), API, null);
         String rebuildId = started.body().path("rebuildId").asText("");
         if (!started.ok() || rebuildId.isEmpty()) {
-            redirect.addFlashAttribute("startError", AuditorHomeController.problem(started));
+            redirect.addFlashAttribute("startError", started.problemOrStatus());
             return "redirect:/audit/rebuilds";
         }
         return "redirect:/audit/rebuilds/" + rebuildId;
     }
 
     @GetMapping("/audit/rebuilds/{rebuildId}")
-    public String one(@ModelAttribute("user") SignedInUser user, @PathVariable String rebuildId, Model model,
-                      HttpServletResponse response) {
+    public String one(@ModelAttribute("user") SignedInUser user, @PathVariable String rebuildId,
+                      @RequestParam(defaultValue = "true") boolean follow, Model model, HttpServletResponse response) {
         if (user.role() != Role.AUDITOR) {
             return "redirect:" + user.role().home();
         }
         Optional<RebuildStatus> rebuild = find(user, rebuildId, model, response);
         model.addAttribute("differencesShown", RebuildStatus.DIFFERENCES_SHOWN);
-        rebuild.filter(RebuildStatus::running).ifPresent(r -> model.addAttribute("refreshSeconds", REFRESH_SECONDS));
+        model.addAttribute("follow", follow);
+        rebuild.filter(RebuildStatus::running).filter(r -> follow)
+                .ifPresent(r -> model.addAttribute("refreshSeconds", REFRESH_SECONDS));
         return "audit-rebuild";
     }
 
@@ -112,7 +116,7 @@ public class RebuildPagesController {
         }
         // refused (409: not completed, events held, tables gone): the confirmation page again, saying why
         find(user, rebuildId, model, response);
-        model.addAttribute("switchError", AuditorHomeController.problem(switched));
+        model.addAttribute("switchError", switched.problemOrStatus());
         response.setStatus(switched.status() >= 400 ? switched.status() : HttpServletResponse.SC_BAD_GATEWAY);
         return "audit-rebuild-switch";
     }
@@ -127,7 +131,7 @@ public class RebuildPagesController {
         if (!answer.ok()) {
             response.setStatus(answer.status() >= 400 ? answer.status() : HttpServletResponse.SC_BAD_GATEWAY);
             model.addAttribute("pageError", answer.status() == 404 ? "audit.rebuild.error.unknown" : "audit.rebuild.error.other");
-            model.addAttribute("pageErrorDetail", AuditorHomeController.problem(answer));
+            model.addAttribute("pageErrorDetail", answer.problemOrStatus());
             return Optional.empty();
         }
         RebuildStatus rebuild = json.convertValue(answer.body(), RebuildStatus.class);

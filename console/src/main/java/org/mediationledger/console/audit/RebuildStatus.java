@@ -1,5 +1,6 @@
 package org.mediationledger.console.audit;
 
+import org.mediationledger.console.ShanghaiTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;

@@ -149,7 +149,7 @@ public class FormController {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         answer.fieldErrors().forEach((field, message) -> errors.put(input.inputNameOf(field), message));
-        String problem = problemOf(answer);
+        String problem = answer.problemOrStatus();
         if (!errors.isEmpty() && errors.keySet().stream().allMatch(form::hasInput)) {
             // each message stands beside its input; above the form, only where to look
             problem = messages.getMessage("form.error.fields", new Object[] {errors.size()}, locale);
@@ -201,7 +201,7 @@ public class FormController {
             return new DuplicateCheck(List.of(), List.of(), null);
         }
         if (!check.ok()) {
-            return new DuplicateCheck(List.of(), List.of(), problemOf(check));
+            return new DuplicateCheck(List.of(), List.of(), check.problemOrStatus());
         }
         List<JsonNode> sameEmployer = new ArrayList<>();
         List<String> unreadable = new ArrayList<>();
@@ -384,10 +384,6 @@ public class FormController {
             }
         }
         return names;
-    }
-
-    private static String problemOf(ApiClient.Answer answer) {
-        return answer.problem().isEmpty() ? String.valueOf(answer.status()) : answer.problem();
     }
 
     private static FormField rowsField(CommandForm form, String name) {

@@ -234,8 +234,12 @@ class AuditPagesTest {
 
         mvc.perform(auditor(post("/audit/rebuilds"))).andExpect(redirectedUrl("/audit/rebuilds/" + REBUILD));
         String running = page(get("/audit/rebuilds/" + REBUILD));
-        assertThat(running).contains("<meta http-equiv=\"refresh\" content=\"2\">", "进行中", "id=\"events-replayed\" class=\"num\">1000</dd>");
+        assertThat(running).contains("<meta http-equiv=\"refresh\" content=\"5\">", "进行中", "id=\"events-replayed\" class=\"num\">1000</dd>",
+                "href=\"/audit/rebuilds/" + REBUILD + "?follow=false\"");
         assertThat(running).doesNotContain("id=\"switch\"");
+        String notFollowing = page(get("/audit/rebuilds/" + REBUILD + "?follow=false"));
+        assertThat(notFollowing).as("stopped following: no reload").doesNotContain("http-equiv=\"refresh\"")
+                .contains("id=\"not-following\"", "id=\"events-replayed\" class=\"num\">1000</dd>");
 
         QUERY_SIDE.answer("GET", "/api/audit/rebuilds/" + REBUILD, Canned.json(200, rebuild("COMPLETED", 1234, 1200L, 0, "[]")));
         String completed = page(get("/audit/rebuilds/" + REBUILD));

@@ -1,4 +1,4 @@
-package org.mediationledger.console.audit;
+package org.mediationledger.console;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,9 +12,9 @@ import java.util.Optional;
  * Instants (the API speaks ISO-8601 UTC) as the auditor reads and types them: local date and time in
  * Asia/Shanghai, the business calendar of API.md, to the second.
  */
-final class ShanghaiTime {
+public final class ShanghaiTime {
 
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     /** The value format of {@code <input type="datetime-local" step="1">}. */
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
@@ -28,7 +28,7 @@ final class ShanghaiTime {
      * The timeline shows events to the second, so "as of 10:15:30" includes an event shown at 10:15:30
      * even when it happened at 10:15:30.4. Empty when the text is not a local date and time.
      */
-    static Optional<Instant> endOfLocalSecond(String datetimeLocal) {
+    public static Optional<Instant> endOfLocalSecond(String datetimeLocal) {
         if (datetimeLocal == null || datetimeLocal.isBlank()) {
             return Optional.empty();
         }
@@ -41,16 +41,16 @@ final class ShanghaiTime {
     }
 
     /** {@code 2026-03-01 10:15:30} for an ISO instant; the text as given when it is not one. */
-    static String shown(String isoInstant) {
+    public static String shown(String isoInstant) {
         return parse(isoInstant).map(i -> SHOWN.format(i.atZone(ZONE))).orElse(isoInstant == null ? "" : isoInstant);
     }
 
     /** The value that puts an instant into a {@code datetime-local} input (to the second); empty if not an instant. */
-    static String inputValue(String isoInstant) {
+    public static String inputValue(String isoInstant) {
         return parse(isoInstant).map(i -> INPUT.format(i.atZone(ZONE))).orElse("");
     }
 
-    static Optional<Instant> parse(String isoInstant) {
+    public static Optional<Instant> parse(String isoInstant) {
         if (isoInstant == null || isoInstant.isBlank()) {
             return Optional.empty();
         }

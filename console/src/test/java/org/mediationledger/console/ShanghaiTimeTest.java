@@ -1,4 +1,4 @@
-package org.mediationledger.console.audit;
+package org.mediationledger.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
