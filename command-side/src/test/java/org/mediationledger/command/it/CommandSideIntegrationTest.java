@@ -426,16 +426,23 @@ class CommandSideIntegrationTest {
         assertThat(post("/api/intake-checks", "court1", check).statusCode()).isEqualTo(403);
     }
 
-    /** A resident ID number no other test uses, with its GB 11643 check digit. */
+    /**
+     * A resident ID number no other test uses, with its GB 11643 check digit, one that ends in X (so a
+     * lower-case x can be shown to find the same worker).
+     */
     static String freshIdNumber() {
-        String body = "370203199003" + String.format("%02d", 1 + new java.util.Random().nextInt(28))
-                + String.format("%03d", new java.util.Random().nextInt(1000));
+        java.util.Random random = new java.util.Random();
         int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
+        while (true) {
+            String body = "370203199003" + String.format("%02d", 1 + random.nextInt(28)) + String.format("%03d", random.nextInt(1000));
+            int sum = 0;
+            for (int i = 0; i < 17; i++) {
+                sum += (body.charAt(i) - '0') * weights[i];
+            }
+            if ("10X98765432".charAt(sum % 11) == 'X') {
+                return body + "X";
+            }
         }
-        return body + "10X98765432".charAt(sum % 11);
     }
 
     static String intake(String caseId, String idNumber, long claimedFen) {

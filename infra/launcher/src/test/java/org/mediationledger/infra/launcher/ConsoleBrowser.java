@@ -120,8 +120,11 @@ final class ConsoleBrowser implements AutoCloseable {
         return waitFor(By.id(htmlId(apiField) + "-error")).getText();
     }
 
+    /** Sends the form and waits for the page that answers it (the form page also shows the case's summary). */
     void submit() {
+        WebElement before = driver.findElement(By.tagName("html"));
         driver.findElement(By.id("submit")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
     }
 
     String text(By by) {
