@@ -7,7 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -72,6 +74,13 @@ public class ApiClient {
         this.properties = properties;
         this.json = json;
         this.http = HttpClient.newBuilder().connectTimeout(properties.callTimeout()).build();
+    }
+
+    /** Each element of a JSON array of an answer, read as {@code type}. */
+    public <T> List<T> rows(JsonNode array, Class<T> type) {
+        List<T> rows = new ArrayList<>();
+        array.forEach(node -> rows.add(json.convertValue(node, type)));
+        return rows;
     }
 
     /** GET on the query side; {@code query} pairs with blank values are left out. */

@@ -3,7 +3,6 @@ package org.mediationledger.console;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletResponse;
 import org.mediationledger.console.forms.CommandForm;
 import org.springframework.stereotype.Controller;

@@ -2,14 +2,8 @@ package org.mediationledger.console;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,12 +26,10 @@ public class HomeController {
     }
 
     private final ApiClient api;
-    private final ObjectMapper json;
     private final CaseLists caseLists;
 
-    public HomeController(ApiClient api, ObjectMapper json, CaseLists caseLists) {
+    public HomeController(ApiClient api, CaseLists caseLists) {
         this.api = api;
-        this.json = json;
         this.caseLists = caseLists;
     }
 
@@ -90,7 +82,7 @@ public class HomeController {
         }
         ApiClient.Answer courts = api.query(user.credentials(), "/api/caseload/courts");
         if (courts.ok()) {
-            model.addAttribute("courts", rows(courts.body().path("courts"), CourtRow.class));
+            model.addAttribute("courts", api.rows(courts.body().path("courts"), CourtRow.class));
         } else {
             model.addAttribute("error", courts.problem());
         }
@@ -98,9 +90,4 @@ public class HomeController {
         return "court";
     }
 
-    private <T> List<T> rows(JsonNode array, Class<T> type) {
-        List<T> rows = new ArrayList<>();
-        array.forEach(node -> rows.add(json.convertValue(node, type)));
-        return rows;
-    }
 }

@@ -1,7 +1,6 @@
 package org.mediationledger.console.audit;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +87,7 @@ public class AuditorHomeController {
             model.addAttribute("reportError", report.problemOrStatus());
             return "auditor";
         }
-        List<ReportRow> rows = rows(report.body().path("rows"), ReportRow.class);
+        List<ReportRow> rows = api.rows(report.body().path("rows"), ReportRow.class);
         model.addAttribute("reportRows", rows);
         model.addAttribute("reportTotal", json.convertValue(report.body().path("total"), ReportRow.class));
 
@@ -96,7 +95,7 @@ public class AuditorHomeController {
         List<ReportRow> monthRows = rows;
         if (!"month".equals(group)) {
             ApiClient.Answer byMonth = api.query(user.credentials(), REPORT_PATH, reportQuery("month", from, to));
-            monthRows = byMonth.ok() ? rows(byMonth.body().path("rows"), ReportRow.class) : List.of();
+            monthRows = byMonth.ok() ? api.rows(byMonth.body().path("rows"), ReportRow.class) : List.of();
         }
         model.addAttribute("chart", MonthlyChart.of(monthRows));
         return "auditor";
@@ -178,9 +177,4 @@ public class AuditorHomeController {
     }
 
 
-    private <T> List<T> rows(JsonNode array, Class<T> type) {
-        List<T> rows = new ArrayList<>();
-        array.forEach(node -> rows.add(json.convertValue(node, type)));
-        return rows;
-    }
 }
