@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -15,7 +16,7 @@ import org.springframework.web.servlet.support.RequestDataValueProcessor;
 
 /**
  * A token per session in every form the console renders, checked on every POST: a form sent from
- * anywhere but a console page of this session is refused (403). The session cookie is also
+ * anywhere but a console page of this session is refused (403, with a page saying why). The session cookie is also
  * {@code SameSite=Strict}; the token covers what that does not, such as a request from a sibling
  * subdomain of the same site. Thymeleaf adds the hidden field to every {@code th:action} form through
  * Spring's {@link RequestDataValueProcessor} (this bean's name), so no template can forget it.
@@ -48,10 +49,27 @@ public class FormTokens implements RequestDataValueProcessor, HandlerInterceptor
         return Map.of(PARAMETER, (String) token);
     }
 
-    /** Every POST but the sign-in itself carries the session's token. */
+    /** A form refused: not drawn by this session (an old tab, an earlier sign-in), or sent from another site. */
+    public static class Refused extends RuntimeException {
+        public Refused(String why) {
+            super(why);
+        }
+    }
+
+    /**
+     * Every POST but the sign-in itself carries the session's token. The sign-in has no session yet;
+     * it is refused when the browser says it comes from another site (login CSRF: signing someone into
+     * another's account, whose actions would then be recorded under the wrong name).
+     */
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        if (!"POST".equals(request.getMethod()) || (request.getContextPath() + "/signin").equals(request.getRequestURI())) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!"POST".equals(request.getMethod()) || request.getDispatcherType() == DispatcherType.ERROR) {
+            return true;
+        }
+        if ((request.getContextPath() + "/signin").equals(request.getRequestURI())) {
+            if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) || !sameOrigin(request)) {
+                throw new Refused("a sign-in sent from another site");
+            }
             return true;
         }
         HttpSession session = request.getSession(false);
@@ -61,8 +79,19 @@ public class FormTokens implements RequestDataValueProcessor, HandlerInterceptor
                 token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
             return true;
         }
-        response.sendError(HttpServletResponse.SC_FORBIDDEN);
-        return false;
+        throw new Refused("a form without this session's token");
+    }
+
+    /** No Origin header (older browsers, tools) passes; one naming another origin does not. */
+    private static boolean sameOrigin(HttpServletRequest request) {
+        String origin = request.getHeader("Origin");
+        if (origin == null || origin.isBlank()) {
+            return true;
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
+        String own = request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
+        return own.equalsIgnoreCase(origin.strip());
     }
 
     /** Called for each form before its hidden fields: which method the form being drawn uses. */

@@ -25,6 +25,14 @@ public class PageModel {
         return "unavailable";
     }
 
+    /** A form not drawn by this session (FormTokens): nothing was sent; say so and offer the way back. */
+    @ExceptionHandler(FormTokens.Refused.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    public String formRefused(FormTokens.Refused e) {
+        log.info("refused: {}", e.getMessage());
+        return "form-refused";
+    }
+
     @ModelAttribute("user")
     public SignedInUser user(HttpServletRequest request) {
         HttpSession session = request.getSession(false);

@@ -31,7 +31,8 @@ public class JdbcLawyerCaseloads implements LawyerCaseloads {
     public Optional<LawyerStanding> lowestCaseloadUnderLimit(String excludedLawyerId) {
         return jdbc.query("SELECT lawyer_id, max_active_cases, active_cases FROM lawyer_caseload "
                         + "WHERE active_cases < max_active_cases AND lawyer_id IS DISTINCT FROM ? "
-                        + "ORDER BY active_cases, lawyer_id LIMIT 1 FOR UPDATE",
+                        // byte order for ties, whatever the database's collation (the console lists lawyers the same way)
+                        + "ORDER BY active_cases, lawyer_id COLLATE \"C\" LIMIT 1 FOR UPDATE",
                 rs -> rs.next() ? Optional.of(new LawyerStanding(rs.getString(1), rs.getInt(2), rs.getInt(3))) : Optional.empty(),
                 excludedLawyerId);
     }

@@ -157,7 +157,11 @@ public class FormController {
         if (answer.status() == 409 && "Stale version".equals(answer.body().path("title").asText())) {
             problem = messages.getMessage("form.error.stale", null, locale) + " " + problem;
         }
-        if (answer.status() / 100 == 4) {
+        if (answer.status() == 422) {
+            // the key was already used for other content: an earlier send (one that got no clear answer)
+            // was stored. Keep the key, so that nothing is recorded twice, and say to look first.
+            problem = messages.getMessage("form.error.reused", null, locale) + " " + problem;
+        } else if (answer.status() / 100 == 4) {
             // a refused command wrote nothing: the corrected form is a new request with a key of its own.
             // After a 5xx or no answer the command may have been stored: sending again keeps the key.
             values.put(IDEMPOTENCY_KEY, UUID.randomUUID().toString());
@@ -232,10 +236,13 @@ public class FormController {
         return false;
     }
 
-    /** A company name as typed in different ways: spaces and full- or half-width brackets aside. */
+    /**
+     * A company name as typed in different ways: full-width letters, digits and brackets as their
+     * half-width forms (NFKC), and spaces of any width, aside.
+     */
     private static String comparableName(JsonNode respondent) {
-        return respondent.path("name").asText("").replaceAll("\\s+", "")
-                .replace('（', '(').replace('）', ')').toLowerCase(Locale.ROOT);
+        return java.text.Normalizer.normalize(respondent.path("name").asText(""), java.text.Normalizer.Form.NFKC)
+                .replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     private String afterSuccess(CommandForm form, String subjectId, ApiClient.Answer answer, SignedInUser user) {

@@ -122,6 +122,18 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void theSameEmployer_typedAnotherWay_isTheSameEmployer() {
+        var json = new ObjectMapper();
+        var existing = json.createArrayNode().add(json.createObjectNode().put("name", "青岛（市南）某某配送服务有限公司"));
+        var typed = json.createArrayNode().add(json.createObjectNode().put("name", "青岛(市南)某某配送服务有限公司\u3000"));
+        assertThat(FormController.sharesARespondent(existing, typed)).isTrue();
+        var byCode = json.createArrayNode().add(json.createObjectNode().put("name", "别名").put("creditCode", "91370203ma3c0x0x0e"));
+        var withCode = json.createArrayNode().add(json.createObjectNode().put("name", "另一名称").put("creditCode", "91370203MA3C0X0X0E"));
+        assertThat(FormController.sharesARespondent(withCode, byCode)).isTrue();
+        assertThat(FormController.sharesARespondent(existing, withCode)).isFalse();
+    }
+
+    @Test
     void anotherEmployer_orAnotherWorker_isNoDuplicate() throws Exception {
         mvc.perform(intake(DUPLICATE_ID, "另一家物流公司").session(as(Role.UNION_STAFF)))
                 .andExpect(redirectedUrl("/cases/" + CASE_ID + "?after=1"));
@@ -203,6 +215,39 @@ class ConsoleFormsTest {
                 .param("district", "市南区").param("facts", "工资未结").param("appliedOn", "");
     }
 
+    @Test
+    void aSelectInError_takesTheFocus_andIsDescribedByItsErrorAndItsHint() throws Exception {
+        String page = mvc.perform(postForm("/cases/" + CASE_ID + "/mediator").session(as(Role.UNION_STAFF))
+                        .param("lawyerId", "lawyer9").param("receivedOn", "2026-12-01"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String select = page.substring(page.indexOf("<select id=\"f-lawyerId\""));
+        select = select.substring(0, select.indexOf('>'));
+        assertThat(select).contains("autofocus", "aria-invalid=\"true\"", "aria-describedby=\"f-lawyerId-error lawyer-hint\"");
+    }
+
+    @Test
+    void aKeyAlreadyUsedForOtherContent_isKept_andTheUserIsToldToLookFirst() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String page = mvc.perform(postForm("/cases/" + CASE_ID + "/session").session(as(Role.LAWYER))
+                        .param("_idempotencyKey", key).param("sessionId", "s-1").param("heldOn", "2026-12-01")
+                        .param("summary", "双方到场"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("name=\"_idempotencyKey\" value=\"" + key + "\"", "之前那次可能已经保存");
+    }
+
+    @Test
+    void aSignInFromAnotherSite_isRefused() throws Exception {
+        String page = mvc.perform(post("/signin").header("Origin", "https://elsewhere.example")
+                        .param("username", "staff").param("password", "demo"))
+                .andExpect(status().isForbidden()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("表单已失效");
+        mvc.perform(post("/signin").header("Sec-Fetch-Site", "cross-site").param("username", "staff").param("password", "demo"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/signin").header("Origin", "http://localhost").param("username", "staff").param("password", "demo"))
+                .andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(403));
+        assertThat(SENT).isEmpty();
+    }
+
     /** A form sent from a page of the session: it carries the session's form token (FormTokens). */
     private static MockHttpServletRequestBuilder postForm(String path) {
         return post(path).param("_formToken", FORM_TOKEN);
@@ -212,7 +257,9 @@ class ConsoleFormsTest {
     void aFormWithoutThisSessionsToken_isRefused_andNothingIsSent() throws Exception {
         mvc.perform(post("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER)).param("paymentId", "p-9")
                         .param("amountFen", "20").param("paidOn", "2026-12-01").param("source", "INSTALMENT"))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isForbidden())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                        .as("a page saying why, not an empty answer").contains("表单已失效", "没有提交任何内容"));
         mvc.perform(post("/cases/" + CASE_ID + "/payment").session(as(Role.LAWYER)).param("_formToken", "guessed")
                         .param("paymentId", "p-9").param("amountFen", "20").param("paidOn", "2026-12-01"))
                 .andExpect(status().isForbidden());
@@ -264,6 +311,13 @@ class ConsoleFormsTest {
                 status = 400;
                 body = "{\"status\":400,\"title\":\"Invalid request\",\"detail\":\"claimant.idNumber check digit does not match\","
                         + "\"errors\":[{\"field\":\"claimant.idNumber\",\"message\":\"check digit does not match\"}]}";
+            } else if (path.endsWith("/mediator") && sent.path("lawyerId").asText().equals("lawyer9")) {
+                status = 400;
+                body = "{\"status\":400,\"title\":\"Invalid request\",\"detail\":\"lawyerId: no such lawyer\","
+                        + "\"errors\":[{\"field\":\"lawyerId\",\"message\":\"no such lawyer\"}]}";
+            } else if (path.endsWith("/mediation-sessions")) {
+                status = 422;
+                body = "{\"status\":422,\"title\":\"Idempotency-Key reused\",\"detail\":\"this Idempotency-Key was used for another request\"}";
             } else if (path.endsWith("/agreement")) {
                 status = 409;
                 body = "{\"status\":409,\"title\":\"Refused\",\"detail\":\"instalments must add up to agreedFen\","

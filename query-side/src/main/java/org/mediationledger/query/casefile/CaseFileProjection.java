@@ -80,11 +80,19 @@ public class CaseFileProjection {
             new SnapshotTable("case_lawyer", "lawyer_id"));
 
     /**
-     * The columns of those tables, as one value: a snapshot taken before a migration changed them is not
-     * restored into the changed tables. The table names are {@code views.} ones, so a redirected
-     * connection computes it over its own twins (created LIKE the live tables: the same value).
+     * The version of this fold. Raise it with any change to what the projection writes for an event (a
+     * fix, a newly known event type): snapshots of the old fold are then passed over and the as-of
+     * replays from the start, until a rebuild has taken new ones.
      */
-    public static final String SNAPSHOT_LAYOUT = "(SELECT md5(string_agg(c.relname || '.' || a.attname || ' ' "
+    static final int FOLD_VERSION = 1;
+
+    /**
+     * The columns of those tables and the fold's version, as one value: a snapshot taken before a
+     * migration changed them, or by another fold, is not restored. The table names are {@code views.}
+     * ones, so a redirected connection computes it over its own twins (created LIKE the live tables:
+     * the same value).
+     */
+    public static final String SNAPSHOT_LAYOUT = "(SELECT 'fold " + FOLD_VERSION + " ' || md5(string_agg(c.relname || '.' || a.attname || ' ' "
             + "|| format_type(a.atttypid, a.atttypmod), ',' ORDER BY c.relname, a.attnum)) FROM pg_attribute a "
             + "JOIN pg_class c ON c.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN ("
             + SNAPSHOT_TABLES.stream().map(t -> "'views." + t.name() + "'::regclass").collect(Collectors.joining(", ")) + "))";

@@ -142,14 +142,16 @@ public class CaseFileQueries {
             params.addValue("district", filter.district());
         }
         if (filter.overdue() != null) {
-            conditions.add(filter.overdue() ? CaseConditions.OVERDUE : "NOT COALESCE(" + CaseConditions.OVERDUE + ", false)");
+            // a closed case is not overdue, whatever deadline it lapsed before it closed (as the line's flag says)
+            String overdue = "COALESCE(" + CaseConditions.OPEN + " AND " + CaseConditions.OVERDUE + ", false)";
+            conditions.add(filter.overdue() ? overdue : "NOT " + overdue);
         }
         String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
         Long total = jdbc.queryForObject("SELECT count(*) FROM views.dispute_case c" + where, params, Long.class);
         List<CaseSummary> items = jdbc.query("SELECT c.case_id, c.stage, c.claimant_name, c.category, c.district, "
                         + "c.claimed_fen, c.recovered_fen, c.outstanding_fen, c.responsible_lawyer_id, c.court, "
-                        + CaseConditions.NEXT_DUE + " AS next_due, (" + CaseConditions.OPEN + " AND " + CaseConditions.OVERDUE
-                        + ") AS overdue, c.registered_on FROM views.dispute_case c" + where
+                        + CaseConditions.NEXT_DUE + " AS next_due, COALESCE(" + CaseConditions.OPEN + " AND " + CaseConditions.OVERDUE
+                        + ", false) AS overdue, c.registered_on FROM views.dispute_case c" + where
                         + " ORDER BY " + order.orderBy + " LIMIT :limit OFFSET :offset", params,
                 (rs, row) -> new CaseSummary(rs.getString("case_id"), CaseStage.valueOf(rs.getString("stage")),
                         rs.getString("claimant_name"), DisputeCategory.valueOf(rs.getString("category")),
