@@ -236,6 +236,13 @@ class ConsoleFormsTest {
     }
 
     @Test
+    void anEmptyListSaysSo_inTheWordsOfItsPage() throws Exception {
+        String lawyer = mvc.perform(get("/lawyer").session(as(Role.LAWYER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(lawyer).contains("目前没有由您负责的案件").doesNotContain("class=\"pager\"", "<table class=\"cases\"");
+    }
+
+    @Test
     void aSignInFromAnotherSite_isRefused() throws Exception {
         String page = mvc.perform(post("/signin").header("Origin", "https://elsewhere.example")
                         .param("username", "staff").param("password", "demo"))
@@ -331,6 +338,8 @@ class ConsoleFormsTest {
                     + "\"respondents\":[{\"name\":\"青岛某某配送服务有限公司\",\"creditCode\":null}],\"registeredOn\":\"2026-11-30\","
                     + "\"claimedFen\":1250000,\"agreedFen\":1000000,\"recoveredFen\":0,\"outstandingFen\":1000000,"
                     + "\"reliefPaidFen\":0,\"version\":7,\"deadlines\":[],\"timeline\":[]}";
+        } else if (path.equals("/api/cases")) {
+            body = "{\"items\":[],\"page\":0,\"size\":50,\"total\":0}";
         } else if (path.equals("/api/caseload")) {
             body = "{\"lawyers\":[{\"lawyerId\":\"lawyer1\",\"name\":\"李娜\",\"maxActiveCases\":10,\"activeCases\":4},"
                     + "{\"lawyerId\":\"lawyer2\",\"name\":\"王强\",\"maxActiveCases\":10,\"activeCases\":1}]}";
