@@ -76,12 +76,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
 
     @BeforeEach
     void signedInAsAuditor_inChinese() {
-        browser.get(console + "/signin");
-        browser.manage().deleteAllCookies(); // no session, no language cookie: Chinese by default
-        browser.get(console + "/signin");
-        browser.findElement(By.id("username")).sendKeys("auditor");
-        browser.findElement(By.id("password")).sendKeys("demo");
-        browser.findElement(By.id("signin")).click();
+        chrome.signIn("auditor"); // a fresh session and no language cookie: Chinese by default
         waitFor(By.id("home"));
     }
 
