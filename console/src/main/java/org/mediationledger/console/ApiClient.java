@@ -31,6 +31,11 @@ public class ApiClient {
             return status / 100 == 2;
         }
 
+        /** The query side's views have not reached the version asked for yet; asking again will (409 "Not caught up yet"). */
+        public boolean notCaughtUp() {
+            return status == 409 && "Not caught up yet".equals(body.path("title").asText());
+        }
+
         /** The problem's {@code detail} (RFC 9457), or its title, or empty. */
         public String problem() {
             String detail = body.path("detail").asText("");

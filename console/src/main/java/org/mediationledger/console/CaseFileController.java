@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class CaseFileController {
 
+    /** How often a page whose write the views do not show yet asks again. */
+    static final int CATCHING_UP_RELOAD_SECONDS = 2;
+
     private final ApiClient api;
 
     public CaseFileController(ApiClient api) {
@@ -26,36 +29,31 @@ public class CaseFileController {
     }
 
     /**
-     * {@code after}: the case version a write from this console just answered; the views are
-     * eventually consistent, so the page waits briefly for them rather than show the case without
-     * what the user has just recorded.
+     * {@code after}: the case version a write from this console just answered. The query side is asked
+     * for at least that version ({@code minVersion}) and waits for its views itself; when they are
+     * still behind, the page says so and reloads until they have it, rather than show the case
+     * without what the user has just recorded, or refuse it (docs/read-your-writes.md).
      */
     @GetMapping("/cases/{caseId}")
     public String caseFile(@PathVariable UUID caseId, @RequestParam(required = false) Long after,
-                           @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response)
-            throws InterruptedException {
-        String path = "/api/cases/" + caseId;
-        ApiClient.Answer answer = CatchUp.until(() -> api.query(user.credentials(), path),
-                a -> after == null || !behind(a, after));
+                           @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response) {
+        ApiClient.Answer answer = api.query(user.credentials(),
+                "/api/cases/" + caseId + (after == null ? "" : "?minVersion=" + after));
         model.addAttribute("caseId", caseId.toString());
-        if (after != null && answer.status() == 404) {
-            // just registered here, not in the views yet: say so rather than "not found"
-            model.addAttribute("stale", true);
+        if (answer.notCaughtUp()) {
+            model.addAttribute("catchingUp", true);
+            model.addAttribute("refreshSeconds", CATCHING_UP_RELOAD_SECONDS);
             return "casefile";
         }
         if (!answer.ok()) {
-            response.setStatus(answer.status() == 403 || answer.status() == 404 ? answer.status() : 502);
+            response.setStatus(answer.status() == 403 || answer.status() == 404 || answer.status() == 400 ? answer.status() : 502);
             model.addAttribute("casesError", answer.problemOrStatus());
             return "casefile";
         }
         model.addAttribute("caseFile", answer.body());
-        model.addAttribute("stale", after != null && behind(answer, after));
         List<CommandForm> forms = CommandForm.caseFormsFor(user.role());
         model.addAttribute("forms", forms);
         return "casefile";
     }
 
-    private static boolean behind(ApiClient.Answer answer, long version) {
-        return answer.status() == 404 || (answer.ok() && answer.body().path("version").asLong() < version);
-    }
 }

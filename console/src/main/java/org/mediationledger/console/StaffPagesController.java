@@ -50,30 +50,23 @@ public class StaffPagesController {
         return "funds";
     }
 
-    /** {@code after}: the fund version a write from this console just answered, waited for briefly. */
+    /** {@code after}: the fund version a write from this console just answered, asked of the query side as {@code minVersion}. */
     @GetMapping("/funds/{fundId}")
     public String fund(@PathVariable UUID fundId, @RequestParam(required = false) Long after,
-                       @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response)
-            throws InterruptedException {
+                       @ModelAttribute("user") SignedInUser user, Model model, HttpServletResponse response) {
         requireRole(user, Role.UNION_STAFF);
-        ApiClient.Answer fund = CatchUp.until(() -> api.query(user.credentials(), "/api/relief-funds/" + fundId),
-                answer -> after == null || (answer.ok() && lastEntry(answer.body()) >= after));
-        if (!fund.ok()) {
+        ApiClient.Answer fund = api.query(user.credentials(),
+                "/api/relief-funds/" + fundId + (after == null ? "" : "?minVersion=" + after));
+        if (fund.notCaughtUp()) {
+            model.addAttribute("catchingUp", true);
+            model.addAttribute("refreshSeconds", CaseFileController.CATCHING_UP_RELOAD_SECONDS);
+        } else if (!fund.ok()) {
             response.setStatus(fund.status() == 404 ? 404 : 502);
             model.addAttribute("casesError", fund.problemOrStatus());
         } else {
             model.addAttribute("fund", fund.body());
         }
         return "fund";
-    }
-
-    /** The sequence of the fund's last movement (its establishment, sequence 0, is no movement). */
-    private static long lastEntry(com.fasterxml.jackson.databind.JsonNode fund) {
-        long last = 0;
-        for (com.fasterxml.jackson.databind.JsonNode entry : fund.path("entries")) {
-            last = Math.max(last, entry.path("sequence").asLong());
-        }
-        return last;
     }
 
     /** The court's "record a ruling" box: a case id and a kind of ruling lead to that form. */

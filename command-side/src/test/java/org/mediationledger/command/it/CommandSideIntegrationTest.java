@@ -368,16 +368,9 @@ class CommandSideIntegrationTest {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private void awaitSnapshot(String caseId) throws InterruptedException {
-        for (int i = 0; i < 100; i++) {
-            Integer snapshots = jdbc.queryForObject("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
-                    Integer.class, caseId);
-            if (snapshots != null && snapshots > 0) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no snapshot was taken of case " + caseId);
+    private void awaitSnapshot(String caseId) {
+        org.awaitility.Awaitility.await("a snapshot of case " + caseId).atMost(Duration.ofSeconds(60)).until(() ->
+                jdbc.queryForObject("SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Integer.class, caseId) > 0);
     }
 
     /** A case with lawyer1 as its mediator: only the responsible lawyer may write to a case. */

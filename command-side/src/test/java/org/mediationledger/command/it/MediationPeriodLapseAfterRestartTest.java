@@ -2,6 +2,9 @@ package org.mediationledger.command.it;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.mediationledger.command.deadline.DeadlineProbe;
+import org.mediationledger.command.deadline.DeadlineProbeConfig;
 import org.mediationledger.command.deadline.MutableClock;
 import org.mediationledger.command.deadline.MutableClockConfig;
 import org.mediationledger.events.wire.EventJson;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Issue 3, "done when": a union mediation's 15-day period (LDMAL art. 14) is scheduled as a persistent
@@ -33,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MediationPeriodLapseAfterRestartTest {
 
     static final ZoneId BUSINESS_ZONE = ZoneId.of("Asia/Shanghai");
-    static final Duration LAPSE_TIMEOUT = Duration.ofSeconds(30);
+    /** Generous: a busy machine is slow, and every wait ends as soon as its condition holds. */
+    static final Duration LAPSE_TIMEOUT = Duration.ofSeconds(60);
     static final ObjectMapper JSON = EventJson.newObjectMapper();
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -70,10 +75,10 @@ class MediationPeriodLapseAfterRestartTest {
             assertThat(lapses(first, caseId)).as("before the clock moved").isZero();
         }
 
-        try (CommandSideRun second = CommandSideRun.start(settings, MutableClockConfig.class)) {
+        try (CommandSideRun second = CommandSideRun.start(settings, MutableClockConfig.class, DeadlineProbeConfig.class)) {
             MutableClock clock = second.bean(MutableClock.class);
             clock.advanceTo(lapsesAt.minus(Duration.ofMinutes(1)));
-            Thread.sleep(1_000); // five polls
+            awaitAPollAfterTheClockMoved(second, clock);
             assertThat(lapses(second, caseId)).as("a minute before the period ended").isZero();
 
             clock.advanceTo(lapsesAt.plusSeconds(1));
@@ -92,6 +97,18 @@ class MediationPeriodLapseAfterRestartTest {
         }
     }
 
+
+    /**
+     * A witness deadline due at the clock's instant fires at the scheduler's next poll; once it has,
+     * a poll ran after the clock moved, and anything due later must still be waiting.
+     */
+    private static void awaitAPollAfterTheClockMoved(CommandSideRun run, MutableClock clock) {
+        String witness = "witness-" + UUID.randomUUID();
+        run.bean(CommandGateway.class).sendAndWait(new DeadlineProbe.StartProbe(witness, "a poll after the clock moved", clock.instant()));
+        await("the witness deadline " + witness + " fired").atMost(LAPSE_TIMEOUT).until(() -> run.jdbc().queryForObject(
+                "SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? AND payloadType LIKE '%ProbeDeadlineFired'",
+                Integer.class, witness) > 0);
+    }
     private static int lapses(CommandSideRun run, String caseId) {
         return run.jdbc().queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND payloadType LIKE '%.MediationPeriodLapsed'", Integer.class, caseId);

@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Import({MutableClockConfig.class, DeadlineProbeConfig.class})
 class PersistentDeadlinesTest {
 
-    static final Duration FIRING_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration FIRING_TIMEOUT = Duration.ofSeconds(60); // generous: a wait ends as soon as its condition holds
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -98,7 +98,7 @@ class PersistentDeadlinesTest {
         assertThat(fired.get("payloadLabel")).as("the stored payload came back").isEqualTo("three days");
         assertThat(Instant.parse((String) fired.get("firedAt"))).isAfter(dueAt);
         // the scheduler removes the row once the execution has finished, a moment after the event is stored
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        org.awaitility.Awaitility.await().atMost(FIRING_TIMEOUT).untilAsserted(() ->
                 assertThat(rowsOf(probeId)).as("a deadline that ran leaves the table").isZero());
     }
 

@@ -51,7 +51,7 @@ class ReliefIntegrationTest {
                 .as("only lawyers apply for relief").isEqualTo(403);
         expect(202, "/api/cases/" + caseId + "/relief-application", "lawyer1", application(fund));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(eventTypes(caseId)).endsWith("ReliefApplied", "ReliefApproved", "ReliefPaid"));
         assertThat(eventTypes(fund)).containsExactly("ReliefFundEstablished", "ContributionReceived", "ReliefReserved", "ReliefPaidOut");
         assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ? "
@@ -63,7 +63,7 @@ class ReliefIntegrationTest {
 
         expect(201, "/api/cases/" + caseId + "/payments", "lawyer1", "{\"paymentId\":\"late-1\",\"amountFen\":200000,"
                 + "\"paidOn\":\"2025-11-03\",\"source\":\"COURT_ENFORCEMENT\"}");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                 assertThat(eventTypes(fund)).endsWith("ReliefRecoveryReceived"));
         assertThat(eventTypes(caseId)).endsWith("WagePaymentRecorded", "ReliefRecovered");
     }
@@ -72,7 +72,7 @@ class ReliefIntegrationTest {
     void applicationToAFundThatDoesNotExist_isRejectedWithAReason() throws Exception {
         String caseId = caseWithEnforcementTerminated();
         expect(202, "/api/cases/" + caseId + "/relief-application", "lawyer1", application(UUID.randomUUID().toString()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(eventTypes(caseId)).endsWith("ReliefRejected"));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(eventTypes(caseId)).endsWith("ReliefRejected"));
         assertThat(jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE aggregateIdentifier = ? "
                 + "AND payloadType LIKE '%.ReliefRejected'", String.class, caseId)).contains("FUND_UNKNOWN");
     }

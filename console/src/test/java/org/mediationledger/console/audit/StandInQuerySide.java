@@ -14,21 +14,22 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A query side on the JDK's HTTP server answering what a test sets up, by method and path (the query
- * string left out), and remembering each request it got. Only the auditor's credentials are let in.
+ * string left out), and remembering each request it got. Only the auditor's credentials are let in,
+ * and those of the users a test admits.
  */
-final class StandInQuerySide implements AutoCloseable {
+public final class StandInQuerySide implements AutoCloseable {
 
-    static final String AUDITOR = "Basic " + java.util.Base64.getEncoder()
+    public static final String AUDITOR = "Basic " + java.util.Base64.getEncoder()
             .encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8));
 
     /** What it got: method, path with query, the Accept header. */
-    record Received(String method, String pathAndQuery, String accept) {
+    public record Received(String method, String pathAndQuery, String accept) {
     }
 
     /** What it answers. */
-    record Canned(int status, String contentType, byte[] body) {
+    public record Canned(int status, String contentType, byte[] body) {
 
-        static Canned json(int status, String json) {
+        public static Canned json(int status, String json) {
             return new Canned(status, status >= 400 ? "application/problem+json" : "application/json",
                     json.getBytes(StandardCharsets.UTF_8));
         }
@@ -37,8 +38,10 @@ final class StandInQuerySide implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Canned> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final java.util.Set<String> admitted = ConcurrentHashMap.newKeySet(); // Authorization headers
 
-    StandInQuerySide() {
+
+    public StandInQuerySide() {
         try {
             server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         } catch (IOException e) {
@@ -48,24 +51,29 @@ final class StandInQuerySide implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://localhost:" + server.getAddress().getPort();
     }
 
     /** {@code accept} null: any; else only requests asking for it (the report as JSON or as CSV). */
-    void answer(String method, String path, String accept, Canned canned) {
+    public void answer(String method, String path, String accept, Canned canned) {
         answers.put(key(method, path, accept), canned);
     }
 
-    void answer(String method, String path, Canned canned) {
+    public void answer(String method, String path, Canned canned) {
         answer(method, path, null, canned);
     }
 
-    List<Received> received() {
+    /** Lets a demo user in beside the auditor. */
+    public void admit(String user) {
+        admitted.add("Basic " + java.util.Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public List<Received> received() {
         return new ArrayList<>(received);
     }
 
-    void forget() {
+    public void forget() {
         received.clear();
     }
 
@@ -80,7 +88,8 @@ final class StandInQuerySide implements AutoCloseable {
         received.add(new Received(method, exchange.getRequestURI().getRawPath()
                 + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()), accept));
         Canned canned;
-        if (!AUDITOR.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!AUDITOR.equals(authorization) && !admitted.contains(authorization)) {
             canned = Canned.json(401, "{\"status\":401,\"title\":\"Unauthorized\"}");
         } else {
             canned = answers.getOrDefault(key(method, path, accept), answers.getOrDefault(key(method, path, null),

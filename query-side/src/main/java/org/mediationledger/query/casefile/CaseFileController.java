@@ -2,6 +2,7 @@ package org.mediationledger.query.casefile;
 
 import org.mediationledger.events.common.CaseStage;
 import org.mediationledger.query.config.ViewSettings;
+import org.mediationledger.query.ingest.AggregateCatchUp;
 import org.mediationledger.query.security.Reader;
 import org.mediationledger.query.web.Forbidden;
 import org.mediationledger.query.web.NotFound;
@@ -26,22 +27,38 @@ public class CaseFileController {
 
     private final CaseFileQueries queries;
     private final ViewSettings settings;
+    private final AggregateCatchUp catchUp;
 
-    public CaseFileController(CaseFileQueries queries, ViewSettings settings) {
+    public CaseFileController(CaseFileQueries queries, ViewSettings settings, AggregateCatchUp catchUp) {
         this.queries = queries;
         this.settings = settings;
+        this.catchUp = catchUp;
     }
 
     /**
      * Case ids are UUIDs, as on the command side: anything else is answered 400 naming {@code caseId}
      * ("must be a valid UUID", see ProblemResponses), the same problem the command side answers, not
      * 404. The canonical (lower-case) form is looked up, which is the form the command side stores.
+     * <p>
+     * {@code minVersion}: the version (ETag) a command just answered; the views are waited for until
+     * they show it (docs/read-your-writes.md). Without it, a "not found" or "not yours" is answered only
+     * once the views have every stored event of the case, since the one they lack may be the referral
+     * or the assignment that makes the case the reader's.
      */
     @GetMapping("/{caseId}")
-    public CaseFile caseFile(@PathVariable UUID caseId, Authentication authentication) {
+    public CaseFile caseFile(@PathVariable UUID caseId, @RequestParam(required = false) String minVersion,
+                             Authentication authentication) {
         String id = caseId.toString();
-        CaseFile found = queries.caseFile(id).orElseThrow(() -> new NotFound("no case " + id));
+        Long wanted = RequestParameters.version("minVersion", minVersion);
+        if (wanted != null) {
+            catchUp.awaitVersion("case", id, wanted, "minVersion");
+        }
         Reader reader = Reader.of(authentication);
+        return catchUp.decide("case", id, () -> readable(reader, id));
+    }
+
+    private CaseFile readable(Reader reader, String id) {
+        CaseFile found = queries.caseFile(id).orElseThrow(() -> new NotFound("no case " + id));
         if (!queries.mayRead(reader, id)) {
             throw new Forbidden(reader.isLawyer()
                     ? "a lawyer reads only the cases they are or were responsible for; " + reader.name() + " never was for case " + id

@@ -1,14 +1,16 @@
 package org.mediationledger.query.casefile;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.mediationledger.query.ingest.AggregateCatchUp;
 import org.mediationledger.query.security.Reader;
 import org.mediationledger.query.security.Roles;
 import org.mediationledger.query.web.Forbidden;
 import org.mediationledger.query.web.NotFound;
+import org.mediationledger.query.web.RequestParameters;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
@@ -26,11 +28,14 @@ public class PersonalDataController {
     private final CaseFileQueries queries;
     private final ClaimantMasking masking;
     private final PersonalDataReads reads;
+    private final AggregateCatchUp catchUp;
 
-    public PersonalDataController(CaseFileQueries queries, ClaimantMasking masking, PersonalDataReads reads) {
+    public PersonalDataController(CaseFileQueries queries, ClaimantMasking masking, PersonalDataReads reads,
+                                  AggregateCatchUp catchUp) {
         this.queries = queries;
         this.masking = masking;
         this.reads = reads;
+        this.catchUp = catchUp;
     }
 
     public record PersonalData(String caseId, CaseFile.Claimant claimant) {
@@ -39,21 +44,35 @@ public class PersonalDataController {
     public record Reads(String claimantKey, List<PersonalDataReads.Read> reads) {
     }
 
-    @Transactional // the record of the read commits with it, or nothing is shown
+    /**
+     * {@code minVersion} and a refusal of a case the views are behind on are waited for as in the case
+     * file (CaseFileController). The read is recorded before anything is shown: if that fails, the
+     * request fails with it.
+     */
     @GetMapping("/api/cases/{caseId}/personal-data")
-    public PersonalData personalData(@PathVariable UUID caseId, Authentication authentication, HttpServletRequest request) {
+    public PersonalData personalData(@PathVariable UUID caseId, @RequestParam(required = false) String minVersion,
+                                     Authentication authentication, HttpServletRequest request) {
         String id = caseId.toString();
-        CaseFileQueries.StoredClaimant stored = queries.storedClaimant(id).orElseThrow(() -> new NotFound("no case " + id));
+        Long wanted = RequestParameters.version("minVersion", minVersion);
+        if (wanted != null) {
+            catchUp.awaitVersion("case", id, wanted, "minVersion");
+        }
         Reader reader = Reader.of(authentication);
+        CaseFileQueries.StoredClaimant stored = catchUp.decide("case", id, () -> claimantFor(reader, id));
+        String requestId = request.getHeader("X-Request-Id");
+        reads.record(reader, id, stored.claimantKey(), requestId == null || requestId.length() > 100 ? null : requestId);
+        return new PersonalData(id, masking.unmasked(stored));
+    }
+
+    private CaseFileQueries.StoredClaimant claimantFor(Reader reader, String id) {
+        CaseFileQueries.StoredClaimant stored = queries.storedClaimant(id).orElseThrow(() -> new NotFound("no case " + id));
         boolean needsIt = reader.role() == Roles.UNION_STAFF || (reader.isLawyer() && queries.mayRead(reader, id));
         if (!needsIt) {
             throw new Forbidden(reader.isLawyer()
                     ? "a lawyer sees personal data only on the cases they are or were responsible for"
                     : "personal data is shown unmasked only to union staff and the worker's lawyer; the case file shows it masked");
         }
-        String requestId = request.getHeader("X-Request-Id");
-        reads.record(reader, id, stored.claimantKey(), requestId == null || requestId.length() > 100 ? null : requestId);
-        return new PersonalData(id, masking.unmasked(stored));
+        return stored;
     }
 
     /** Who saw this worker's personal data, and when (auditors, by {@code SecurityConfiguration}). */

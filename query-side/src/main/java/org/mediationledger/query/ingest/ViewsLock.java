@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ViewsLock {
 
-    private static final long KEY = 0x4d4c5649455753L; // "MLVIEWS"
+    /** The lock's key ("MLVIEWS"); a test holds ingestion back by taking it exclusively, as a switch does. */
+    public static final long KEY = 0x4d4c5649455753L;
 
     private final JdbcTemplate jdbc;
 

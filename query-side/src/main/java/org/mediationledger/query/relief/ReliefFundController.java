@@ -1,10 +1,13 @@
 package org.mediationledger.query.relief;
 
+import org.mediationledger.query.ingest.AggregateCatchUp;
 import org.mediationledger.query.web.NotFound;
+import org.mediationledger.query.web.RequestParameters;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.sql.ResultSet;
@@ -23,9 +26,11 @@ import java.util.UUID;
 public class ReliefFundController {
 
     private final JdbcTemplate jdbc;
+    private final AggregateCatchUp catchUp;
 
-    public ReliefFundController(JdbcTemplate jdbc) {
+    public ReliefFundController(JdbcTemplate jdbc, AggregateCatchUp catchUp) {
         this.jdbc = jdbc;
+        this.catchUp = catchUp;
     }
 
     @GetMapping
@@ -34,9 +39,18 @@ public class ReliefFundController {
                 (rs, row) -> ledger(rs, List.of())));
     }
 
+    /** {@code minVersion}: the fund version a command just answered, waited for as a case's is (docs/read-your-writes.md). */
     @GetMapping("/{fundId}")
-    public ReliefFundLedger fund(@PathVariable UUID fundId) {
+    public ReliefFundLedger fund(@PathVariable UUID fundId, @RequestParam(required = false) String minVersion) {
         String id = fundId.toString();
+        Long wanted = RequestParameters.version("minVersion", minVersion);
+        if (wanted != null) {
+            catchUp.awaitVersion("relief fund", id, wanted, "minVersion");
+        }
+        return catchUp.decide("relief fund", id, () -> ledger(id));
+    }
+
+    private ReliefFundLedger ledger(String id) {
         List<ReliefFundLedger.Entry> entries = jdbc.query("SELECT * FROM views.relief_fund_entry WHERE fund_id = ? ORDER BY sequence",
                 (rs, row) -> new ReliefFundLedger.Entry(rs.getLong("sequence"), rs.getString("kind"), rs.getString("case_id"),
                         rs.getString("contribution_id"), rs.getString("contributor"), rs.getObject("amount_fen", Long.class),

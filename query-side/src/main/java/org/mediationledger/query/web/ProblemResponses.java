@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -63,6 +65,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Rebuild conflict");
         return problem;
+    }
+
+    /**
+     * 409 rather than 503: the service is well, only this aggregate's view is behind the version the
+     * reader needs, and asking again resolves it (docs/read-your-writes.md).
+     */
+    @ExceptionHandler(NotCaughtUp.class)
+    ResponseEntity<ProblemDetail> notCaughtUp(NotCaughtUp e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not caught up yet");
+        problem.setProperty("aggregateId", e.aggregateId());
+        problem.setProperty("wantedVersion", e.wantedVersion());
+        problem.setProperty("viewVersion", e.viewVersion());
+        problem.setProperty("held", e.heldBecause() != null);
+        return ResponseEntity.status(HttpStatus.CONFLICT).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
     }
 
     @ExceptionHandler(Forbidden.class)

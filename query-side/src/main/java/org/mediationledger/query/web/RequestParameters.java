@@ -43,6 +43,23 @@ public final class RequestParameters {
         return value;
     }
 
+    /** A version of an aggregate (a whole number from 0), or null when absent. */
+    public static Long version(String name, String raw) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameter(name, "must be a whole number");
+        }
+        if (value < 0) {
+            throw new InvalidParameter(name, "must be 0 or more");
+        }
+        return value;
+    }
+
     /** true or false, or null when absent. */
     public static Boolean bool(String name, String raw) {
         if (isAbsent(raw)) {

@@ -135,8 +135,10 @@ class ConsumerResilienceTest {
         try (ConfigurableApplicationContext context = QuerySideUnderTest.start(database, topic, Map.of());
              Admin admin = admin()) {
             Api api = new Api(QuerySideUnderTest.port(context));
-            // the consumer has polled for a while (every 100 ms in tests) without the topic
-            Thread.sleep(3_000);
+            // the consumer has polled without the topic: it has joined its group (which it does from poll) and asked again since
+            String group = "query-side-" + database;
+            await("the query side's consumer joined group " + group).atMost(PATIENCE).until(() ->
+                    !admin.describeConsumerGroups(List.of(group)).all().get().get(group).members().isEmpty());
             assertThat(admin.listTopics().names().get()).doesNotContain(topic);
             assertThat(api.getAnonymously("/actuator/health").statusCode()).isEqualTo(200);
             assertThat(api.json("/api/cases").get("items")).isEmpty();

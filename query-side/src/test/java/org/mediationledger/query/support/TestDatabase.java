@@ -6,7 +6,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * A database of its own for one test class on the shared embedded server, with the command side's
- * {@code pii.worker_key} table that the query side reads keys from.
+ * {@code pii.worker_key} table that the query side reads keys from, and its event store table
+ * {@code public.DomainEventEntry} (the columns the query side reads), empty unless a test stores
+ * what it publishes ({@link #stored}).
  */
 public final class TestDatabase {
 
@@ -20,7 +22,19 @@ public final class TestDatabase {
         jdbc.execute("CREATE SCHEMA IF NOT EXISTS pii");
         jdbc.execute("CREATE TABLE IF NOT EXISTS pii.worker_key (claimant_key text PRIMARY KEY, id_number_hash text, "
                 + "worker_key bytea, created_at timestamptz, erased_at timestamptz)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS public.DomainEventEntry (globalIndex bigserial PRIMARY KEY, "
+                + "aggregateIdentifier varchar(255) NOT NULL, sequenceNumber bigint NOT NULL, eventIdentifier varchar(255) NOT NULL UNIQUE, "
+                + "payloadType varchar(255), payloadRevision varchar(255), timeStamp varchar(255), payload bytea, metaData bytea, "
+                + "type varchar(255), chainHash bytea, UNIQUE (aggregateIdentifier, sequenceNumber))");
         return server.jdbcUrl(name);
+    }
+
+    /** Stores the events' places in the event store, as the command side does before its relay publishes them. */
+    public static void stored(JdbcTemplate jdbc, java.util.List<org.mediationledger.events.wire.PublishedEvent> events) {
+        for (org.mediationledger.events.wire.PublishedEvent event : events) {
+            jdbc.update("INSERT INTO public.DomainEventEntry (aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, type) "
+                    + "VALUES (?, ?, ?, ?, ?)", event.aggregateId(), event.sequence(), event.eventId(), event.type(), event.aggregateType());
+        }
     }
 
     public static JdbcTemplate jdbc(String name) {

@@ -59,7 +59,7 @@ class AcceptanceTest extends WholeSystemTest {
         long lastCommandAt = System.nanoTime();
         system.restart(querySide);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             JsonNode total = system.view("/api/reports/recovered-wages").get("total");
             assertThat(total.get("cases").asLong()).isEqualTo(CASES);
             assertThat(total.get("workersHelped").asLong()).isEqualTo(expected.workers.size());
@@ -81,7 +81,7 @@ class AcceptanceTest extends WholeSystemTest {
         // with everything running, one more case and payment reach the report (the lag is logged, not asserted)
         recordCase(CASES, expected);
         long sentAt = System.nanoTime();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(20)).untilAsserted(() ->
                 assertThat(system.view("/api/reports/recovered-wages").get("total").get("recoveredFen").asLong())
                         .isEqualTo(expected.recovered));
         log.info("a steady system showed case {} in the report {} ms after its last command", CASES,

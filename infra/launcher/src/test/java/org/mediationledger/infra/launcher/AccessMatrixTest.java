@@ -76,7 +76,7 @@ class AccessMatrixTest extends WholeSystemTest {
         readableCase = UUID.randomUUID().toString();
         system.command("/api/court-referrals", "court1", referral(readableCase));
         mediate(readableCase);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(PATIENCE).until(() ->
                 system.get("/api/cases/" + readableCase, "auditor", "application/json").body().contains("lawyer1"));
     }
 
@@ -283,7 +283,7 @@ class AccessMatrixTest extends WholeSystemTest {
     static String settledWorker() {
         String caseId = mediated();
         system.command("/api/cases/" + caseId + "/closure", "lawyer1", "{\"outcome\":\"WITHDRAWN\",\"closedOn\":\"" + TODAY + "\"}");
-        return await().atMost(Duration.ofSeconds(30)).until(() -> {
+        return await().atMost(PATIENCE).until(() -> {
             HttpResponse<String> file = system.get("/api/cases/" + caseId, "auditor", "application/json");
             return file.statusCode() == 200 ? RunningSystem.read(file.body()).get("claimant").get("claimantKey").asText() : null;
         }, key -> key != null);

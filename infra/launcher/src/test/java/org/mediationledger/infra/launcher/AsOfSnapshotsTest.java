@@ -81,14 +81,14 @@ class AsOfSnapshotsTest extends WholeSystemTest {
         String caseId = AccessMatrixTest.mediated();
         extendTo(caseId, 229);
         system.command("/api/cases/" + caseId + "/closure", "lawyer1", "{\"outcome\":\"WITHDRAWN\",\"closedOn\":\"" + TODAY + "\"}");
-        await().atMost(Duration.ofSeconds(60)).until(() -> system.view("/api/cases/" + caseId).get("version").asLong() == 229);
+        await().atMost(PATIENCE).until(() -> system.view("/api/cases/" + caseId).get("version").asLong() == 229);
         assertThat(snapshotSequences(caseId)).isEqualTo(SNAPSHOTS);
         List<String> ciphertexts = registrationCiphertexts(caseId);
         assertThat(snapshotsText(caseId)).contains(ciphertexts);
 
         String worker = system.view("/api/cases/" + caseId).get("claimant").get("claimantKey").asText();
         system.command("/api/workers/" + worker + "/erasure", "staff", "{\"reason\":\"本人申请删除个人信息\"}");
-        await().atMost(Duration.ofSeconds(60)).until(() ->
+        await().atMost(PATIENCE).until(() ->
                 system.view("/api/cases/" + caseId).get("claimant").get("idNumber").asText().equals("[erased]"));
 
         String scrubbed = snapshotsText(caseId);
@@ -124,7 +124,7 @@ class AsOfSnapshotsTest extends WholeSystemTest {
                         + "\",\"amountFen\":100,\"paidOn\":\"" + TODAY + "\",\"source\":\"EMPLOYER_VOLUNTARY\"}");
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> system.view("/api/cases/" + caseId).get("version").asLong() == events - 1);
+        await().atMost(PATIENCE).until(() -> system.view("/api/cases/" + caseId).get("version").asLong() == events - 1);
     }
 
     /** The case as of each of {@link #INSTANTS}. */

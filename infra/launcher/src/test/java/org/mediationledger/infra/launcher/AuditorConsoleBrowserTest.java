@@ -106,7 +106,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
                 + today.plusDays(60) + "\",\"amountFen\":500000}]}");
         system.command("/api/cases/" + caseId + "/payments", "lawyer1", "{\"paymentId\":\"" + UUID.randomUUID()
                 + "\",\"amountFen\":500000,\"paidOn\":\"" + today + "\",\"source\":\"INSTALMENT\"}");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(system.view("/api/cases/" + caseId).get("recoveredFen").asLong()).isEqualTo(500000));
     }
 
@@ -135,7 +135,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
         WebElement at = browser.findElement(By.id("at"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", at, betweenRegisteredAndAssigned);
         browser.findElement(By.id("as-of-submit")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, ConsoleBrowser.PATIENCE)
                 .until(ExpectedConditions.textToBe(By.id("as-of-stage"), "已登记"));
         assertThat(browser.findElement(By.id("as-of-claimed")).getText()).isEqualTo("12,500.00");
         assertThat(browser.findElement(By.id("as-of-agreed")).getText()).isEqualTo("—");
@@ -144,7 +144,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
 
         // as of the agreement, from its row: agreed, nothing recovered yet
         browser.findElements(By.cssSelector("#history tr.event")).get(3).findElement(By.className("as-of-link")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20))
+        new WebDriverWait(browser, ConsoleBrowser.PATIENCE)
                 .until(ExpectedConditions.textToBe(By.id("as-of-stage"), "已达成协议"));
         assertThat(browser.findElement(By.id("as-of-agreed")).getText()).isEqualTo("10,000.00");
         assertThat(browser.findElement(By.id("as-of-recovered")).getText()).isEqualTo("0.00");
@@ -152,7 +152,7 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
         screenshot("auditor-case-zh");
 
         browser.findElement(By.id("lang-en")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, ConsoleBrowser.PATIENCE)
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("verification-badge"), "Chain intact"));
         assertThat(browser.findElement(By.id("as-of-stage")).getText()).as("the toggle keeps the page").isEqualTo("Agreed");
         assertThat(browser.findElement(By.cssSelector("#history thead")).getText()).contains("Occurred (Asia/Shanghai)");

@@ -36,6 +36,9 @@ final class ConsoleBrowser implements AutoCloseable {
             "--disable-default-apps", "--disable-extensions", "--disable-sync", "--no-first-run",
             "--no-default-browser-check", "--password-store=basic", "--window-size=1280,900");
 
+    /** How long a page may take to show what is waited for: generous, since a busy machine is slow and a wait ends as soon as it holds. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
     final ChromeDriver driver;
     private final String console;
 
@@ -54,7 +57,7 @@ final class ConsoleBrowser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        driver.manage().timeouts().pageLoadTimeout(PATIENCE);
     }
 
     void open(String path) {
@@ -75,7 +78,7 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Waits for an element; when it never comes, the page as it was is kept beside the screenshots. */
     WebElement waitFor(By by) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+            return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.presenceOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             try {
                 Files.writeString(SCREENSHOTS.resolve("failed-page.html"), driver.getPageSource());
@@ -90,7 +93,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Waits until the element shows exactly {@code text} (after a click that loads another page). */
     void waitForText(By by, String text) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.textToBe(by, text));
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.textToBe(by, text));
     }
 
     void click(By by) {
@@ -124,7 +127,7 @@ final class ConsoleBrowser implements AutoCloseable {
     void submit() {
         WebElement before = driver.findElement(By.tagName("html"));
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(before));
     }
 
     String text(By by) {

@@ -78,7 +78,7 @@ class ConsoleBrowserTest extends WholeSystemTest {
                 + "\"phone\":\"13912345678\",\"employmentForm\":\"LABOR_CONTRACT\"},"
                 + "\"respondents\":[{\"name\":\"某建筑工程有限公司\"}],\"category\":\"OVERTIME_PAY\",\"claimedFen\":380050,"
                 + "\"district\":\"李沧区\",\"facts\":\"加班费未付\"}");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(system.view("/api/cases?size=10").get("total").asLong()).isEqualTo(3);
             assertThat(system.view("/api/cases/" + mediated).get("mediatorId").asText()).isEqualTo("lawyer1");
         });
@@ -115,7 +115,7 @@ class ConsoleBrowserTest extends WholeSystemTest {
         screenshot(user + "-zh");
 
         browser.findElement(By.id("lang-en")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, ConsoleBrowser.PATIENCE)
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), titleEn));
         assertThat(URI.create(browser.getCurrentUrl()).getPath()).as("the toggle keeps the page").isEqualTo(home);
         assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
@@ -123,7 +123,7 @@ class ConsoleBrowserTest extends WholeSystemTest {
         screenshot(user + "-en");
 
         browser.findElement(By.id("lang-zh")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, ConsoleBrowser.PATIENCE)
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), titleZh));
 
         browser.findElement(By.cssSelector("header form button")).click();
@@ -143,7 +143,7 @@ class ConsoleBrowserTest extends WholeSystemTest {
         screenshot("signin-error-zh");
 
         browser.findElement(By.id("lang-en")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, ConsoleBrowser.PATIENCE)
                 .until(ExpectedConditions.textToBe(By.tagName("h1"), "Sign in to Mediation Ledger"));
     }
 

@@ -37,7 +37,7 @@ class ErasureTest extends WholeSystemTest {
         system.command("/api/lawyers", "staff", "{\"lawyerId\":\"lawyer1\",\"name\":\"李娜\",\"maxActiveCases\":100}");
         String settled = withdrawn(register(ID_NUMBER, PHONE));
         String stillOpen = register(ID_NUMBER, PHONE);
-        String worker = await().atMost(Duration.ofSeconds(30)).until(() -> claimantKeyOf(stillOpen), key -> key != null);
+        String worker = await().atMost(PATIENCE).until(() -> claimantKeyOf(stillOpen), key -> key != null);
         assertThat(claimantKeyOf(settled)).as("one ID number, one worker").isEqualTo(worker);
         String erasure = "/api/workers/" + worker + "/erasure";
         String why = "{\"reason\":\"本人申请删除个人信息\"}";
@@ -56,7 +56,7 @@ class ErasureTest extends WholeSystemTest {
         byte[] key = keyOf(worker);
         assertThat(PersonalDataCipher.decrypt(key, worker, ciphertexts.get(0))).isEqualTo(ID_NUMBER);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> system.view("/api/cases/" + stillOpen).get("stage").asText().equals("CLOSED"));
+        await().atMost(PATIENCE).until(() -> system.view("/api/cases/" + stillOpen).get("stage").asText().equals("CLOSED"));
         JsonNode totalsBefore = system.view("/api/reports/recovered-wages?groupBy=district").get("total");
         JsonNode chainBefore = system.view("/api/audit/cases/" + settled + "/verification");
         String csvBefore = system.get("/api/reports/recovered-wages?groupBy=month", "auditor", "text/csv").body();
@@ -69,7 +69,7 @@ class ErasureTest extends WholeSystemTest {
         assertThat(RunningSystem.read(again.body()).get("version")).isEqualTo(RunningSystem.read(erased.body()).get("version"));
 
         for (String caseId : List.of(settled, stillOpen)) {
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+            await().atMost(PATIENCE).untilAsserted(() ->
                     assertThat(system.view("/api/cases/" + caseId).get("claimant").get("idNumber").asText()).isEqualTo("[erased]"));
             JsonNode claimant = system.view("/api/cases/" + caseId).get("claimant");
             assertThat(claimant.get("phone").asText()).isEqualTo("[erased]");
@@ -102,7 +102,7 @@ class ErasureTest extends WholeSystemTest {
 
         // the same person coming back is a new worker, with a new key
         String returning = register(ID_NUMBER, PHONE);
-        String newWorker = await().atMost(Duration.ofSeconds(30)).until(() -> claimantKeyOf(returning), k -> k != null);
+        String newWorker = await().atMost(PATIENCE).until(() -> claimantKeyOf(returning), k -> k != null);
         assertThat(newWorker).isNotEqualTo(worker);
         assertThat(system.view("/api/cases/" + returning).get("claimant").get("idNumber").asText()).endsWith("X".equals(
                 ID_NUMBER.substring(17)) ? "X" : ID_NUMBER.substring(14)).contains("*");
@@ -122,7 +122,7 @@ class ErasureTest extends WholeSystemTest {
         system.command(base + "/award", "lawyer1", AccessMatrixTest.award());
         system.command(base + "/enforcement-termination", "court1", AccessMatrixTest.termination());
         system.command(base + "/relief-application", "lawyer1", "{\"fundId\":\"" + fund + "\",\"requestedFen\":300000,\"hardship\":\"无收入\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> system.view(base).path("relief").path("status").asText().equals("PAID"));
+        await().atMost(PATIENCE).until(() -> system.view(base).path("relief").path("status").asText().equals("PAID"));
         system.command(base + "/closure", "lawyer1", "{\"outcome\":\"RELIEF_PAID\",\"closedOn\":\"" + TODAY + "\"}");
 
         HttpResponse<String> refused = system.post("/api/workers/" + claimantKeyOf(caseId) + "/erasure", "staff",

@@ -120,7 +120,7 @@ class LegalAidSpreadTest extends WholeSystemTest {
     /** Counts, per lawyer, the cases whose file names them as legal-aid lawyer, once all are projected. */
     private Map<String, Integer> awaitAssignments(List<String> cases, int expectedAssigned) {
         Map<String, Integer> perLawyer = new HashMap<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             perLawyer.clear();
             int count = 0;
             for (String caseId : cases) {
@@ -139,7 +139,7 @@ class LegalAidSpreadTest extends WholeSystemTest {
     }
 
     private void assertCaseloadViewShows(Map<String, Integer> assigned) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(PATIENCE).untilAsserted(() -> {
             Map<String, Integer> shown = new HashMap<>();
             system.view("/api/caseload").get("lawyers").forEach(lawyer ->
                     shown.put(lawyer.get("lawyerId").asText(), lawyer.get("activeCases").asInt()));

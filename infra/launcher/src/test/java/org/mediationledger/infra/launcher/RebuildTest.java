@@ -42,7 +42,7 @@ class RebuildTest extends WholeSystemTest {
         }
         AccessMatrixTest.terminated();
         String last = cases.get(cases.size() - 1);
-        await().atMost(Duration.ofSeconds(30)).until(() -> system.view("/api/cases/" + last).get("recoveredFen").asLong() > 0);
+        await().atMost(PATIENCE).until(() -> system.view("/api/cases/" + last).get("recoveredFen").asLong() > 0);
 
         // a rebuild while commands and reads go on
         ExecutorService traffic = Executors.newSingleThreadExecutor();
@@ -89,7 +89,7 @@ class RebuildTest extends WholeSystemTest {
 
         // after the switch the live ingestion goes on, applying each new event once
         system.command("/api/cases/" + altered + "/payments", "lawyer1", payment(1_000));
-        await().atMost(Duration.ofSeconds(30)).until(() -> system.view("/api/cases/" + altered).get("recoveredFen").asLong() == 101_003);
+        await().atMost(PATIENCE).until(() -> system.view("/api/cases/" + altered).get("recoveredFen").asLong() == 101_003);
         JsonNode after = awaitRebuild(startRebuild());
         assertThat(after.get("differenceCount").asLong()).as(after.toString()).isZero();
     }

@@ -105,7 +105,7 @@ class ReliefFundConcurrencyTest extends WholeSystemTest {
                 + "\"amountFen\":200000,\"paidOn\":\"2025-11-03\",\"source\":\"COURT_ENFORCEMENT\"}");
         JsonNode after = awaitLedger(paid, 200_000);
         assertThat(after.get("availableFen").asLong()).isEqualTo(CONTRIBUTED - paid + 200_000);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(system.view("/api/cases/" + repaidCase).get("relief").get("repaidFen").asLong()).isEqualTo(200_000));
     }
 
@@ -154,7 +154,7 @@ class ReliefFundConcurrencyTest extends WholeSystemTest {
 
     private JsonNode awaitLedger(long paid, long recovered) {
         JsonNode[] ledger = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(PATIENCE).untilAsserted(() -> {
             ledger[0] = system.view("/api/relief-funds/" + FUND);
             assertThat(ledger[0].get("paidFen").asLong()).isEqualTo(paid);
             assertThat(ledger[0].get("recoveredFen").asLong()).isEqualTo(recovered);

@@ -78,7 +78,7 @@ class WalkOneCaseTest extends WholeSystemTest {
         assertThat(onTopic).extracting(PublishedEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L);
 
         // projected
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode file = system.view("/api/cases/" + caseId);
             assertThat(file.get("recoveredFen").asLong()).isEqualTo(500_000);
         });
@@ -120,7 +120,7 @@ class WalkOneCaseTest extends WholeSystemTest {
         String payloadAltered = caseWithFourEvents();
         String metadataAltered = caseWithFourEvents();
         String reordered = caseWithFourEvents();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(system.view("/api/audit/cases/" + reordered + "/verification").get("events").asInt()).isEqualTo(4));
 
         tamper("UPDATE DomainEventEntry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '双方', '单方'), 'UTF8') "
@@ -150,7 +150,7 @@ class WalkOneCaseTest extends WholeSystemTest {
         assertThat(system.get("/api/audit/cases/" + untouched + "/history", "lawyer2", "application/json").statusCode()).isEqualTo(403);
 
         // the case as it stood when the mediator had just signed for the file, folded by the live view's projection
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        await().atMost(PATIENCE).untilAsserted(() ->
                 assertThat(system.view("/api/cases/" + untouched).get("stage").asText()).isEqualTo("MEDIATION_FAILED"));
         String asOf = history.get(1).get("occurredAt").asText();
         JsonNode then = system.view("/api/audit/cases/" + untouched + "/state?asOf=" + asOf);
