@@ -53,7 +53,8 @@ final class RunningSystem implements AutoCloseable {
 
     static RunningSystem start() {
         try {
-            Path dataDir = Files.createTempDirectory("ml-system-");
+            // under target/, so that a clean build or a fresh clone starts without them
+            Path dataDir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "systems")), "ml-system-");
             Map<String, String> env = new HashMap<>();
             env.put("ML_DATA_DIR", dataDir.toString());
             env.put("ML_PG_PORT", String.valueOf(freePort()));
@@ -189,9 +190,29 @@ final class RunningSystem implements AutoCloseable {
         return Files.readString(config.logsDir().resolve(service + ".log"), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Stops everything, then deletes the database and the broker's log (tens of MB a system); the
+     * services' logs stay beside them in target/systems for whoever reads a failure.
+     */
     @Override
     public void close() {
         supervisor.close();
+        for (String data : List.of("postgres", "kafka")) {
+            deleteTree(config.dataDir().resolve(data));
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + root, e);
+        }
     }
 
     private HttpResponse<String> send(HttpRequest request) {
