@@ -176,6 +176,33 @@ class CommandSideIntegrationTest {
         assertThat(recovered).isEqualTo(100_000L);
     }
 
+    /**
+     * Two writers racing for a case's next sequence number: the store's unique key decides, and the
+     * loser is retried and then answered 409, never 500, with or without an Idempotency-Key (whose
+     * outer transaction is where PostgreSQL's unique violation surfaces, as a batch update failure).
+     */
+    @Test
+    void thirtyTwoConcurrentPayments_halfWithIdempotencyKeys_areEach201Or409_andCountOnce() throws Exception {
+        String caseId = registerMediatedCase(10_000_000);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
+        List<Callable<HttpResponse<String>>> payments = new ArrayList<>();
+        for (int i = 0; i < 32; i++) {
+            String paymentId = "race-" + i;
+            String[] headers = i % 2 == 0 ? new String[]{"Idempotency-Key", "race-key-" + i} : new String[0];
+            payments.add(() -> post("/api/cases/" + caseId + "/payments", "lawyer1", payment(paymentId, 1_000), headers));
+        }
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<HttpResponse<String>> f : pool.invokeAll(payments)) {
+            answers.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.statusCode()).as(answer.body()).isIn(201, 409));
+        assertThat(answers).filteredOn(answer -> answer.statusCode() == 409)
+                .allSatisfy(answer -> assertThat(answer.body()).contains("Concurrent change"));
+        long created = answers.stream().filter(answer -> answer.statusCode() == 201).count();
+        assertThat(eventCount(caseId, "WagePaymentRecorded")).isEqualTo((int) created);
+    }
+
     @Test
     void badInput_getsA400NamingTheFieldAndRule_andWritesNothing() throws Exception {
         String mediated = registerMediatedCase(1000);
