@@ -2,9 +2,6 @@ package org.mediationledger.query.casefile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.mediationledger.events.common.DisputeCategory;
-import org.mediationledger.events.common.EmploymentForm;
-import org.mediationledger.events.common.IntakeChannel;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.mediationledger.query.config.ViewSettings;
 import org.mediationledger.query.ingest.AggregateCatchUp;
@@ -15,7 +12,6 @@ import org.mediationledger.query.support.LawyerEvents;
 import org.mediationledger.query.support.ProjectionTestBase;
 import org.mediationledger.query.support.QuerySideUnderTest;
 import org.mediationledger.query.support.TestDatabase;
-import org.mediationledger.query.support.Worker;
 import org.mediationledger.query.web.NotCaughtUp;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,7 +56,7 @@ class ReadYourWritesTest extends ProjectionTestBase {
     @Test
     void aCaseJustReferred_isNotCaughtUpWhileIngestionIsHeld_thenTheCourtReadsIt() throws Exception {
         CaseStory referral = new CaseStory();
-        List<PublishedEvent> sent = List.of(register(referral, "370203199001011011"),
+        List<PublishedEvent> sent = List.of(referral.registeredReferral(db, "370203199001011011"),
                 referral.referredByCourt("court1", "(2025)鲁0203民初77号", LocalDate.of(2025, 6, 1)));
         String path = "/api/cases/" + referral.caseId();
 
@@ -81,7 +77,7 @@ class ReadYourWritesTest extends ProjectionTestBase {
     @Test
     void aLawyerJustAssigned_isNotRefusedWhileTheViewsLag_thenReadsTheCase() throws Exception {
         CaseStory story = new CaseStory();
-        publishAndAwait(LawyerEvents.registered("lawyer7", "律师七", 5), register(story, "370203199001011022"));
+        publishAndAwait(LawyerEvents.registered("lawyer7", "律师七", 5), story.registeredReferral(db, "370203199001011022"));
         String path = "/api/cases/" + story.caseId();
         assertThat(get("lawyer7", path).statusCode()).as("not lawyer7's case yet").isEqualTo(403);
 
@@ -99,7 +95,7 @@ class ReadYourWritesTest extends ProjectionTestBase {
     @Test
     void aVersionNoCommandEverAnswered_isRefusedAtOnce_namingMinVersion() {
         CaseStory story = new CaseStory();
-        List<PublishedEvent> sent = List.of(register(story, "370203199001011033"));
+        List<PublishedEvent> sent = List.of(story.registeredReferral(db, "370203199001011033"));
         storeAndPublish(sent);
         awaitApplied(sent);
         String path = "/api/cases/" + story.caseId();
@@ -122,7 +118,7 @@ class ReadYourWritesTest extends ProjectionTestBase {
     @Test
     void aWaitingRead_returnsAsSoonAsTheViewsReachTheVersion() throws Exception {
         CaseStory story = new CaseStory();
-        List<PublishedEvent> sent = List.of(register(story, "370203199001011044"));
+        List<PublishedEvent> sent = List.of(story.registeredReferral(db, "370203199001011044"));
         AggregateCatchUp patient = new AggregateCatchUp(db,
                 new ViewSettings(ZoneId.of("Asia/Shanghai"), 7, 20, 200, PATIENCE));
         AggregateCatchUp impatient = new AggregateCatchUp(db,
@@ -175,12 +171,6 @@ class ReadYourWritesTest extends ProjectionTestBase {
     private void storeAndPublish(List<PublishedEvent> sent) {
         TestDatabase.stored(db, sent);
         events().publish(sent);
-    }
-
-    private PublishedEvent register(CaseStory story, String idNumber) {
-        Worker worker = Worker.enrol(db, "工人", idNumber, "13800000000");
-        return story.registered(worker, EmploymentForm.LABOR_CONTRACT, DisputeCategory.UNPAID_WAGES, IntakeChannel.COURT_REFERRAL,
-                "市北区", 200_000, LocalDate.of(2025, 6, 1));
     }
 
     private HttpResponse<String> get(String user, String path) {

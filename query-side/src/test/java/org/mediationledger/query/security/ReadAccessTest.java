@@ -3,16 +3,12 @@ package org.mediationledger.query.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mediationledger.events.common.DisputeCategory;
-import org.mediationledger.events.common.EmploymentForm;
-import org.mediationledger.events.common.IntakeChannel;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.mediationledger.query.support.Api;
 import org.mediationledger.query.support.CaseStory;
 import org.mediationledger.query.support.LawyerEvents;
 import org.mediationledger.query.support.ProjectionTestBase;
 import org.mediationledger.query.support.QuerySideUnderTest;
-import org.mediationledger.query.support.Worker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -52,14 +48,14 @@ class ReadAccessTest extends ProjectionTestBase {
             sent.add(LawyerEvents.registered("lawyer" + n, "律师" + n, 5));
         }
         // court1's referral: mediated by lawyer3, then lawyer4; mediation fails; legal aid goes to lawyer5
-        sent.add(register(fromCourt1, "370203199001011001"));
+        sent.add(fromCourt1.registeredReferral(db, "370203199001011001"));
         sent.add(fromCourt1.referredByCourt("court1", "(2025)鲁0203民初77号", LocalDate.of(2025, 6, 1)));
         sent.add(fromCourt1.mediatorAssigned("lawyer3", LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 17), null));
         sent.add(fromCourt1.mediatorAssigned("lawyer4", LocalDate.of(2025, 6, 3), LocalDate.of(2025, 6, 17), "lawyer3"));
         sent.add(fromCourt1.mediationFailed(LocalDate.of(2025, 6, 5)));
         sent.add(fromCourt1.legalAidAssigned("lawyer5", "lawyer4", LocalDate.of(2025, 6, 6), false));
         // court2's referral, mediated by lawyer6
-        sent.add(register(fromCourt2, "370203199001011002"));
+        sent.add(fromCourt2.registeredReferral(db, "370203199001011002"));
         sent.add(fromCourt2.referredByCourt("court2", "(2025)鲁0212民初88号", LocalDate.of(2025, 6, 1)));
         sent.add(fromCourt2.mediatorAssigned("lawyer6", LocalDate.of(2025, 6, 2), LocalDate.of(2025, 6, 17), null));
         publishAndAwait(sent);
@@ -133,12 +129,6 @@ class ReadAccessTest extends ProjectionTestBase {
         assertThat(status("staff", "/api/audit/workers/" + claimantKey + "/personal-data-reads")).isEqualTo(403);
         assertThatThrownBy(() -> db.update("DELETE FROM access_log.personal_data_read"))
                 .hasMessageContaining("append-only");
-    }
-
-    private PublishedEvent register(CaseStory story, String idNumber) {
-        Worker worker = Worker.enrol(db, "工人", idNumber, "13800000000");
-        return story.registered(worker, EmploymentForm.LABOR_CONTRACT, DisputeCategory.UNPAID_WAGES, IntakeChannel.COURT_REFERRAL,
-                "市北区", 200_000, LocalDate.of(2025, 6, 1));
     }
 
     private HttpResponse<String> get(String user, String path) {

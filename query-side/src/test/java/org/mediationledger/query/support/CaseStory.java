@@ -61,6 +61,13 @@ public final class CaseStory {
         return caseId;
     }
 
+    /** A worker enrolled under {@code idNumber} and their dispute registered as a court referral: unpaid wages, 2,000.00 claimed, 市北区. */
+    public PublishedEvent registeredReferral(org.springframework.jdbc.core.JdbcTemplate db, String idNumber) {
+        Worker worker = Worker.enrol(db, "工人", idNumber, "13800000000");
+        return registered(worker, EmploymentForm.LABOR_CONTRACT, DisputeCategory.UNPAID_WAGES, IntakeChannel.COURT_REFERRAL,
+                "市北区", 200_000, LocalDate.of(2025, 6, 1));
+    }
+
     public PublishedEvent registered(Worker worker, EmploymentForm form, DisputeCategory category, IntakeChannel channel,
                                      String district, long claimedFen, LocalDate registeredOn) {
         this.claimedFen = claimedFen;
