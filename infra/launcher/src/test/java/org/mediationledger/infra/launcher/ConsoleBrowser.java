@@ -13,6 +13,8 @@ import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -123,15 +125,24 @@ final class ConsoleBrowser implements AutoCloseable {
         return waitFor(By.id(htmlId(apiField) + "-error")).getText();
     }
 
-    /** Sends the form and waits for the page that answers it (the form page also shows the case's summary). */
+    /**
+     * Sends the form and waits for the page that answers it (the form page also shows the case's summary).
+     * The old page is marked in its window object, which a new document does not have: asking an element
+     * of the old page whether it is stale can instead fail while Chromium swaps documents ("Node with
+     * given id does not belong to the document"), so errors while the page changes are asked again.
+     */
     void submit() {
-        WebElement before = driver.findElement(By.tagName("html"));
+        driver.executeScript("window.mlFormSent = true;");
         driver.findElement(By.id("submit")).click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.stalenessOf(before));
+        new WebDriverWait(driver, PATIENCE).ignoring(WebDriverException.class)
+                .until(d -> Boolean.FALSE.equals(driver.executeScript("return window.mlFormSent === true;")));
     }
 
+    /** The element's text, read again when the page was replaced between finding and reading it. */
     String text(By by) {
-        return waitFor(by).getText();
+        waitFor(by);
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
     }
 
     void screenshot(String name) throws IOException {
