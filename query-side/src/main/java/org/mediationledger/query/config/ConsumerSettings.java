@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param retryBackoffMax     the longest wait between retries
  * @param sessionTimeout      how long the group waits for a silent member (a crashed node) before its
  *                            partitions go to another member, or to the same node restarted
+ * @param ingestionThreads    how many partitions' batches are taken into the database side by side
+ *                            (each holds a database connection while it runs)
  */
 @ConfigurationProperties("ml.query-side")
 public record ConsumerSettings(String group,
@@ -23,5 +25,6 @@ public record ConsumerSettings(String group,
                                int maxPollRecords,
                                Duration retryBackoffInitial,
                                Duration retryBackoffMax,
-                               Duration sessionTimeout) {
+                               Duration sessionTimeout,
+                               int ingestionThreads) {
 }

@@ -12,12 +12,28 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
- * Takes one published event into the views, exactly once: in one database transaction it records
- * the event id (a redelivery stops here), checks the aggregate's sequence, applies the event and
- * advances the projection position. The Kafka offset is committed only after this transaction.
+ * Takes published events into the views, exactly once, a polled batch of one partition at a time: in
+ * one database transaction it skips the events whose ids were recorded before (a redelivery), locks
+ * the batch's aggregates and checks each event's sequence against its aggregate's, applies the events
+ * in order, then records the applied events' ids, every touched aggregate's sequence and the
+ * partition's position, each in one statement. The Kafka offsets are committed only after this
+ * transaction. One event goes the same way, as a batch of one.
+ * <p>
+ * An event the views refuse (a gap before it, a payload that cannot be read, a case not in the view)
+ * holds its aggregate inside the batch, and the batch goes on. A failure the batch cannot handle
+ * (the database's, or an exception of the event's own) rolls all of it back: the consumer then reads
+ * the batch again, or takes it one event at a time to find the one that fails ({@link EventStreamConsumer}).
  */
 @Component
 public class EventIngestion {
@@ -56,26 +72,59 @@ public class EventIngestion {
      * @throws org.springframework.dao.DataAccessException when the database fails; nothing was changed then
      */
     public IngestionOutcome ingest(String partitionKey, PublishedEvent event) {
-        IngestionOutcome outcome = transactions.execute(status -> ingestInTransaction(partitionKey, event));
-        meters.counter("ml.projection.events", "outcome", outcome.name()).increment();
-        return outcome;
+        return ingest(partitionKey, List.of(event)).get(0);
     }
 
-    private IngestionOutcome ingestInTransaction(String partitionKey, PublishedEvent event) {
-        viewsLock.holdShared(); // a switch to rebuilt views waits for this event, or this event for the switch
-        if (!processedEvents.record(event.eventId(), event.globalIndex())) {
+    /**
+     * Takes {@code events}, read in this order from one partition, into the views in one transaction.
+     *
+     * @return what became of each event, in the same order
+     * @throws RuntimeException when the database fails, or applying an event failed in a way the views
+     *                          cannot hold its aggregate for inside the batch; nothing was changed then
+     */
+    public List<IngestionOutcome> ingest(String partitionKey, List<PublishedEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<IngestionOutcome> outcomes = transactions.execute(status -> ingestInTransaction(partitionKey, events));
+        // counted once the transaction has committed: a batch rolled back and taken again is counted once
+        outcomes.forEach(outcome -> meters.counter("ml.projection.events", "outcome", outcome.name()).increment());
+        return outcomes;
+    }
+
+    private List<IngestionOutcome> ingestInTransaction(String partitionKey, List<PublishedEvent> events) {
+        viewsLock.holdShared(); // a switch to rebuilt views waits for this batch, or this batch for the switch
+        Batch batch = new Batch(processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
+                sequences.lock(events.stream().collect(Collectors.toMap(PublishedEvent::aggregateId,
+                        PublishedEvent::aggregateType, (first, second) -> first, TreeMap::new))));
+        List<IngestionOutcome> outcomes = new ArrayList<>(events.size());
+        for (PublishedEvent event : events) {
+            outcomes.add(ingestOne(batch, event));
+        }
+        processedEvents.record(batch.recorded);
+        sequences.store(batch.touched());
+        if (batch.highestApplied != null) {
+            position.advance(partitionKey, batch.highestApplied);
+        }
+        return outcomes;
+    }
+
+    private IngestionOutcome ingestOne(Batch batch, PublishedEvent event) {
+        if (batch.alreadyRecorded.contains(event.eventId()) || batch.recorded.containsKey(event.eventId())) {
             log.debug("event {} was already processed; redelivery skipped", event.eventId());
             return IngestionOutcome.REDELIVERED;
         }
-        AggregateProgress progress = sequences.lock(event.aggregateId(), event.aggregateType());
+        AggregateState aggregate = batch.aggregates.get(event.aggregateId());
+        AggregateProgress progress = aggregate.progress;
         switch (progress.verdictFor(event.sequence())) {
             case ALREADY_APPLIED -> {
                 log.debug("{} {} sequence {} was already applied; event {} skipped",
                         event.aggregateType(), event.aggregateId(), event.sequence(), event.eventId());
+                batch.recorded.put(event.eventId(), event.globalIndex());
                 return IngestionOutcome.ALREADY_APPLIED;
             }
             case GAP -> {
-                hold(event, progress, missing(progress.lastSequence() + 1));
+                aggregate.hold(event.sequence(), missing(progress.lastSequence() + 1));
                 log.warn("{} {} stalled: expected sequence {}, received {} (event {}); its views stay as they are "
                                 + "until the missing events arrive",
                         event.aggregateType(), event.aggregateId(), progress.lastSequence() + 1, event.sequence(), event.eventId());
@@ -90,7 +139,7 @@ public class EventIngestion {
             // refused (its aggregate held, with the reason) rather than given an invented time: the
             // timeline and every as-of answer read it, and a held case says so while a made-up time
             // would be silently wrong. case_timeline.occurred_at is NOT NULL for the same reason.
-            hold(event, progress, "event " + event.eventId() + " (" + event.type() + ") has no occurredAt");
+            aggregate.hold(event.sequence(), "event " + event.eventId() + " (" + event.type() + ") has no occurredAt");
             log.warn("{} {} stalled: event {} ({}, sequence {}) has no occurredAt",
                     event.aggregateType(), event.aggregateId(), event.eventId(), event.type(), event.sequence());
             return IngestionOutcome.REFUSED;
@@ -116,7 +165,7 @@ public class EventIngestion {
                 failure = e.getClass().getSimpleName();
             }
             if (failure != null) {
-                hold(event, progress, "payload of " + event.type() + " unreadable");
+                aggregate.hold(event.sequence(), "payload of " + event.type() + " unreadable");
                 log.error("{} {} stalled: payload of event {} ({}, sequence {}) could not be read ({})",
                         event.aggregateType(), event.aggregateId(), event.eventId(), event.type(), event.sequence(), failure);
                 return IngestionOutcome.REFUSED;
@@ -124,21 +173,87 @@ public class EventIngestion {
             try {
                 views.apply(payload, event);
             } catch (ProjectionRefused e) {
-                hold(event, progress, e.getMessage());
+                aggregate.hold(event.sequence(), e.getMessage());
                 log.error("{} {} stalled at event {} (sequence {}): {}", event.aggregateType(), event.aggregateId(),
                         event.eventId(), event.sequence(), e.getMessage());
                 return IngestionOutcome.REFUSED;
             }
             outcome = IngestionOutcome.APPLIED;
         }
-        AggregateProgress after = progress.applied(event.sequence());
-        sequences.store(event.aggregateId(), after, after.stalled() ? missing(after.stalledExpected()) : null);
-        if (progress.stalled() && !after.stalled()) {
+        boolean wasStalled = progress.stalled();
+        aggregate.applied(event.sequence());
+        if (wasStalled && !aggregate.progress.stalled()) {
             log.info("{} {} caught up at sequence {}; no longer stalled",
                     event.aggregateType(), event.aggregateId(), event.sequence());
         }
-        position.advance(partitionKey, event.globalIndex());
+        batch.recorded.put(event.eventId(), event.globalIndex());
+        batch.highestApplied = batch.highestApplied == null ? event.globalIndex() : Math.max(batch.highestApplied, event.globalIndex());
         return outcome;
+    }
+
+    /** What one batch has done so far, written when all of its events have been through. */
+    private static final class Batch {
+        /** ids recorded as processed before this batch */
+        final Set<String> alreadyRecorded;
+        /** ids this batch records as processed, with their global index, in the order taken */
+        final Map<String, Long> recorded = new LinkedHashMap<>();
+        final Map<String, AggregateState> aggregates = new HashMap<>();
+        /** the highest global index applied (or skipped as of an unknown type), null when none */
+        Long highestApplied;
+
+        Batch(Set<String> alreadyRecorded, Map<String, AggregateSequences.Stored> locked) {
+            this.alreadyRecorded = alreadyRecorded;
+            locked.forEach((aggregateId, stored) -> aggregates.put(aggregateId, new AggregateState(aggregateId, stored)));
+        }
+
+        List<AggregateSequences.Stored> touched() {
+            return aggregates.values().stream().filter(state -> state.touched).map(AggregateState::stored).toList();
+        }
+    }
+
+    /** One aggregate's progress as the batch moves it, with the stall reason its row will hold. */
+    private static final class AggregateState {
+        final String aggregateId;
+        AggregateProgress progress;
+        String reason;
+        /** the stall began in this batch: its time is now, not the one stored */
+        boolean stalledAnew;
+        boolean touched;
+
+        AggregateState(String aggregateId, AggregateSequences.Stored stored) {
+            this.aggregateId = aggregateId;
+            this.progress = stored.progress();
+            this.reason = stored.stallReason();
+        }
+
+        /**
+         * Holds the aggregate at {@code sequence} (not applied, so not recorded as processed: a later
+         * delivery of the same event, a replay, must be applied). An aggregate already held keeps the
+         * reason it was first held for.
+         */
+        void hold(long sequence, String why) {
+            if (!progress.stalled()) {
+                reason = why;
+                stalledAnew = true;
+            }
+            progress = progress.heldAt(sequence);
+            touched = true;
+        }
+
+        void applied(long sequence) {
+            progress = progress.applied(sequence);
+            if (progress.stalled()) {
+                reason = missing(progress.stalledExpected());
+            } else {
+                reason = null;
+                stalledAnew = false;
+            }
+            touched = true;
+        }
+
+        AggregateSequences.Stored stored() {
+            return new AggregateSequences.Stored(aggregateId, progress, reason, stalledAnew);
+        }
     }
 
     /**
@@ -152,22 +267,18 @@ public class EventIngestion {
     public IngestionOutcome refuse(PublishedEvent event, String reason) {
         IngestionOutcome outcome = transactions.execute(status -> {
             viewsLock.holdShared();
-            AggregateProgress progress = sequences.lock(event.aggregateId(), event.aggregateType());
-            if (progress.verdictFor(event.sequence()) == AggregateProgress.Verdict.ALREADY_APPLIED) {
+            AggregateSequences.Stored stored = sequences.lock(Map.of(event.aggregateId(), event.aggregateType()))
+                    .get(event.aggregateId());
+            if (stored.progress().verdictFor(event.sequence()) == AggregateProgress.Verdict.ALREADY_APPLIED) {
                 return IngestionOutcome.ALREADY_APPLIED;
             }
-            hold(event, progress, reason);
+            AggregateState aggregate = new AggregateState(event.aggregateId(), stored);
+            aggregate.hold(event.sequence(), reason);
+            sequences.store(List.of(aggregate.stored()));
             return IngestionOutcome.REFUSED;
         });
         meters.counter("ml.projection.events", "outcome", outcome.name()).increment();
         return outcome;
-    }
-
-    private void hold(PublishedEvent event, AggregateProgress progress, String reason) {
-        // not applied, so not processed: a later delivery of this very event (a replay) must be applied
-        processedEvents.forget(event.eventId());
-        // an aggregate already held keeps the reason it was first held for
-        sequences.store(event.aggregateId(), progress.heldAt(event.sequence()), progress.stalled() ? null : reason);
     }
 
     private static String missing(long sequence) {

@@ -9,8 +9,10 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.mediationledger.events.wire.EventJson;
@@ -25,21 +27,33 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one polling thread that feeds the topic's events to {@link EventIngestion}. Offsets are
- * committed by hand after a batch has been taken into the database, never before.
+ * The one polling thread that reads the topic and hands each polled batch to {@link EventIngestion},
+ * one transaction per partition, the partitions side by side on {@code ingestion-threads} threads
+ * (a case's events stay in one partition, so their order is kept). Offsets are committed by hand,
+ * for the partitions whose batch the database has taken, never before.
  * <p>
- * A failure to take in an event is classified by {@link IngestFailure}. If it is the database's
- * (transient: connection lost, timeout, serialization failure, deadlock, ...), the batch is read
- * again after a growing pause (its applied part is then skipped as redelivered), so no event is lost
- * and none is applied twice. If it is the event's own (permanent: a constraint violation, bad SQL, a
- * payload the projection cannot use), retrying would fail for ever and stop every case: only that
- * event's aggregate is held, with the reason, and the batch and its offsets move on.
+ * A failure to take in a batch is classified by {@link IngestFailure}. If it is the database's
+ * (transient: connection lost, timeout, serialization failure, deadlock, ...), the partition is read
+ * again from its batch's first offset after a growing pause, so no event is lost and none is applied
+ * twice. Otherwise one of its events fails in a way of its own (permanent: a constraint violation, bad
+ * SQL, a payload the projection cannot use); retrying would fail for ever and stop every case, so the
+ * batch is taken again one event at a time: only the event that fails has its aggregate held, with the
+ * reason, and the rest of the batch and the offsets move on.
  * <p>
  * The topic is never created here ({@code allow.auto.create.topics=false}); until the command side
  * has created it, the consumer keeps polling.
@@ -60,6 +74,7 @@ public class EventStreamConsumer implements DisposableBean {
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
+    private ExecutorService partitionWorkers;
 
     public EventStreamConsumer(ConsumerSettings settings, KafkaSettings kafka, EventIngestion ingestion,
                                MeterRegistry meters) {
@@ -78,6 +93,9 @@ public class EventStreamConsumer implements DisposableBean {
             return;
         }
         consumer = new KafkaConsumer<>(consumerProperties());
+        AtomicInteger workers = new AtomicInteger();
+        partitionWorkers = Executors.newFixedThreadPool(Math.max(1, settings.ingestionThreads()),
+                task -> new Thread(task, "query-side-ingestion-" + workers.incrementAndGet()));
         thread = new Thread(this::run, "query-side-consumer");
         thread.start();
         log.info("consuming {} as group {} from {}", settings.topic(), settings.group(), kafka.bootstrap());
@@ -114,22 +132,28 @@ public class EventStreamConsumer implements DisposableBean {
                     if (records.isEmpty()) {
                         continue;
                     }
-                    for (ConsumerRecord<String, String> record : records) {
-                        ingest(record);
+                    Map<TopicPartition, RuntimeException> failed = ingestByPartition(records);
+                    commit(kafkaConsumer, records, failed.keySet());
+                    if (failed.isEmpty()) {
+                        backoff = settings.retryBackoffInitial();
+                        continue;
                     }
-                    commit(kafkaConsumer);
-                    backoff = settings.retryBackoffInitial();
+                    retries.increment();
+                    reportFailure(failed.values().iterator().next(), backoff);
+                    rewind(kafkaConsumer, records, failed.keySet());
                 } catch (WakeupException e) {
                     throw e;
                 } catch (RuntimeException e) {
+                    // polling or committing failed: every partition of the batch is read again (what was
+                    // taken in is skipped as redelivered)
                     retries.increment();
                     reportFailure(e, backoff);
-                    rewind(kafkaConsumer, records);
-                    if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-                        break;
-                    }
-                    backoff = min(backoff.multipliedBy(2), settings.retryBackoffMax());
+                    rewind(kafkaConsumer, records, records.partitions());
                 }
+                if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+                backoff = min(backoff.multipliedBy(2), settings.retryBackoffMax());
             }
         } catch (WakeupException e) {
             if (!stopping()) {
@@ -138,33 +162,109 @@ public class EventStreamConsumer implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            partitionWorkers.shutdown();
             kafkaConsumer.close(CLOSE_TIMEOUT);
             log.info("event consumer stopped");
         }
     }
 
-    private void ingest(ConsumerRecord<String, String> record) {
-        String partitionKey = record.topic() + "-" + record.partition();
+    /**
+     * Takes each partition's records in, side by side (one partition on this thread).
+     *
+     * @return the partitions whose batch failed for a transient reason, with the failure; nothing of
+     *         theirs was kept, and their records must be read again
+     */
+    private Map<TopicPartition, RuntimeException> ingestByPartition(ConsumerRecords<String, String> records)
+            throws InterruptedException {
+        Map<TopicPartition, RuntimeException> failed = new LinkedHashMap<>();
+        if (records.partitions().size() == 1) {
+            TopicPartition partition = records.partitions().iterator().next();
+            RuntimeException failure = ingestPartition(partition, records.records(partition));
+            if (failure != null) {
+                failed.put(partition, failure);
+            }
+            return failed;
+        }
+        Map<TopicPartition, Future<RuntimeException>> running = new LinkedHashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            running.put(partition, partitionWorkers.submit(() -> ingestPartition(partition, records.records(partition))));
+        }
+        for (Map.Entry<TopicPartition, Future<RuntimeException>> partition : running.entrySet()) {
+            RuntimeException failure;
+            try {
+                failure = partition.getValue().get();
+            } catch (ExecutionException e) {
+                failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            }
+            if (failure != null) {
+                failed.put(partition.getKey(), failure);
+            }
+        }
+        return failed;
+    }
+
+    /**
+     * One partition's records in one transaction; when that fails for a reason of an event's own, one
+     * event at a time, so that only the failing event's aggregate is held.
+     *
+     * @return null when every record was taken in (or skipped, or its aggregate held), else the transient
+     *         failure that stopped it
+     */
+    private RuntimeException ingestPartition(TopicPartition partition, List<ConsumerRecord<String, String>> records) {
+        String partitionKey = partition.topic() + "-" + partition.partition();
+        List<PublishedEvent> events = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, String> record : records) {
+            PublishedEvent event = readable(partitionKey, record);
+            if (event != null) {
+                events.add(event);
+            }
+        }
+        try {
+            ingestion.ingest(partitionKey, events);
+            return null;
+        } catch (RuntimeException e) {
+            if (IngestFailure.of(e) == IngestFailure.TRANSIENT) {
+                return e;
+            }
+            log.info("a batch of {} events from {} failed ({}); taking them one at a time to find the one that fails",
+                    events.size(), partitionKey, IngestFailure.describe(e));
+        }
+        try {
+            for (PublishedEvent event : events) {
+                ingestAlone(partitionKey, event);
+            }
+            return null;
+        } catch (RuntimeException transientFailure) {
+            return transientFailure;
+        }
+    }
+
+    /** The record's event, or null (logged) when it cannot be one: nothing in it can be trusted, not even its id. */
+    private PublishedEvent readable(String partitionKey, ConsumerRecord<String, String> record) {
         PublishedEvent event;
         try {
             event = eventJson.readValue(record.value(), PublishedEvent.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            // nothing in it can be trusted, not even its event id: it cannot be recorded, only skipped
             log.error("unreadable message at {} offset {} skipped ({})", partitionKey, record.offset(),
                     e.getClass().getSimpleName());
-            return;
+            return null;
         }
         if (event == null || event.eventId() == null || event.aggregateId() == null || event.type() == null
                 || event.aggregateType() == null) {
             log.error("message at {} offset {} lacks event id, aggregate or type; skipped", partitionKey, record.offset());
-            return;
+            return null;
         }
+        return event;
+    }
+
+    /** One event in a transaction of its own; a failure of its own holds its aggregate, a transient one is thrown. */
+    private void ingestAlone(String partitionKey, PublishedEvent event) {
         try {
             ingestion.ingest(partitionKey, event);
         } catch (RuntimeException e) {
             IngestFailure failure = IngestFailure.of(e);
             if (failure == IngestFailure.TRANSIENT) {
-                throw e; // the database's: the whole batch is rewound and read again after a pause
+                throw e; // the database's: the partition is rewound and read again after a pause
             }
             refuse(event, e, failure);
         }
@@ -215,22 +315,35 @@ public class EventStreamConsumer implements DisposableBean {
         }
     }
 
-    private void commit(KafkaConsumer<String, String> kafkaConsumer) {
+    /** Commits, for each partition of the batch except {@code failed}, the offset after its last record. */
+    private void commit(KafkaConsumer<String, String> kafkaConsumer, ConsumerRecords<String, String> records,
+                        Set<TopicPartition> failed) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            if (!failed.contains(partition)) {
+                List<ConsumerRecord<String, String>> taken = records.records(partition);
+                offsets.put(partition, new OffsetAndMetadata(taken.get(taken.size() - 1).offset() + 1));
+            }
+        }
+        if (offsets.isEmpty()) {
+            return;
+        }
         try {
-            kafkaConsumer.commitSync();
-        } catch (CommitFailedException e) {
+            kafkaConsumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
             // the group rebalanced: the new owner reads these events again and skips them as redelivered
             log.info("offset commit refused after a rebalance; the batch will be redelivered and skipped");
         }
     }
 
     /**
-     * Seeks every partition of the failed batch back to the batch's first offset, which is the last
-     * committed one (offsets are committed after every batch), so that nothing past it is skipped.
+     * Seeks each of {@code partitions} back to the batch's first offset there, which is the last committed
+     * one (offsets are committed after every batch), so that nothing past it is skipped.
      */
-    private void rewind(KafkaConsumer<String, String> kafkaConsumer, ConsumerRecords<String, String> records) {
-        for (TopicPartition partition : records.partitions()) {
-            if (kafkaConsumer.assignment().contains(partition)) {
+    private void rewind(KafkaConsumer<String, String> kafkaConsumer, ConsumerRecords<String, String> records,
+                        Set<TopicPartition> partitions) {
+        for (TopicPartition partition : partitions) {
+            if (kafkaConsumer.assignment().contains(partition) && !records.records(partition).isEmpty()) {
                 kafkaConsumer.seek(partition, records.records(partition).get(0).offset());
             }
         }

@@ -48,7 +48,7 @@ class ConsumerRestartTest {
         List<PublishedEvent> secondHalf = new ArrayList<>();
         int cases = 30;
         for (int n = 0; n < cases; n++) {
-            List<PublishedEvent> story = caseWithPayments(db, n);
+            List<PublishedEvent> story = CaseStory.withPayments(db, n, PAYMENTS_PER_CASE, PAYMENT_FEN);
             firstHalf.addAll(story.subList(0, 3));
             secondHalf.addAll(story.subList(3, story.size()));
         }
@@ -58,16 +58,16 @@ class ConsumerRestartTest {
             ConfigurableApplicationContext first = start(database, topic);
             try {
                 // small batches: the first consumer is still busy when it is stopped
-                await().atMost(PATIENCE).until(() -> processed(db) >= 10);
+                await().atMost(PATIENCE).until(() -> TestDatabase.processedEvents(db) >= 10);
             } finally {
                 first.close();
             }
-            long afterFirst = processed(db);
+            long afterFirst = TestDatabase.processedEvents(db);
             publisher.publish(secondHalf);
 
             try (ConfigurableApplicationContext second = start(database, topic)) {
                 long all = firstHalf.size() + secondHalf.size();
-                await().atMost(PATIENCE).until(() -> processed(db) == all);
+                await().atMost(PATIENCE).until(() -> TestDatabase.processedEvents(db) == all);
                 assertThat(afterFirst).isLessThanOrEqualTo(firstHalf.size());
 
                 JsonNode total = new Api(QuerySideUnderTest.port(second)).json("/api/reports/recovered-wages").get("total");
@@ -95,7 +95,7 @@ class ConsumerRestartTest {
         List<PublishedEvent> during = new ArrayList<>();
         int cases = 10;
         for (int n = 0; n < cases; n++) {
-            List<PublishedEvent> story = caseWithPayments(db, 100 + n);
+            List<PublishedEvent> story = CaseStory.withPayments(db, 100 + n, PAYMENTS_PER_CASE, PAYMENT_FEN);
             before.addAll(story.subList(0, 2));
             during.addAll(story.subList(2, story.size()));
         }
@@ -104,7 +104,7 @@ class ConsumerRestartTest {
              ConfigurableApplicationContext context = start(database, topic)) {
             Api api = new Api(QuerySideUnderTest.port(context));
             publisher.publish(before);
-            await().atMost(PATIENCE).until(() -> processed(db) == before.size());
+            await().atMost(PATIENCE).until(() -> TestDatabase.processedEvents(db) == before.size());
 
             admin.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
             try {
@@ -120,7 +120,7 @@ class ConsumerRestartTest {
             }
 
             long all = before.size() + during.size();
-            await().atMost(PATIENCE).until(() -> processed(db) == all);
+            await().atMost(PATIENCE).until(() -> TestDatabase.processedEvents(db) == all);
             JsonNode total = api.json("/api/reports/recovered-wages").get("total");
             assertThat(total.get("cases").asLong()).isEqualTo(cases);
             assertThat(total.get("recoveredFen").asLong()).isEqualTo(cases * PAYMENTS_PER_CASE * PAYMENT_FEN);
@@ -130,18 +130,6 @@ class ConsumerRestartTest {
         }
     }
 
-    /** A registration and four payments of 100.00 yuan against a claim of 1,000.00 yuan. */
-    private static List<PublishedEvent> caseWithPayments(JdbcTemplate db, int n) {
-        Worker worker = Worker.enrol(db, "工人" + n, String.format("3702031990%08d", n), "13800000000");
-        CaseStory story = new CaseStory();
-        List<PublishedEvent> events = new ArrayList<>();
-        events.add(story.registered(worker, EmploymentForm.PLATFORM_COOPERATION, DisputeCategory.UNPAID_WAGES,
-                IntakeChannel.WALK_IN, "市北区", 100_000, LocalDate.of(2025, 6, 1)));
-        for (int p = 0; p < PAYMENTS_PER_CASE; p++) {
-            events.add(story.paid(PAYMENT_FEN, LocalDate.of(2025, 6, 2 + p), PaymentSource.INSTALMENT));
-        }
-        return events;
-    }
 
     private static ConfigurableApplicationContext start(String database, String topic) {
         // small batches, so that a stop falls in the middle of the stream; a short wait for a connection
@@ -150,14 +138,6 @@ class ConsumerRestartTest {
                 "spring.datasource.hikari.connection-timeout", 1000));
     }
 
-    private static long processed(JdbcTemplate db) {
-        try {
-            Long count = db.queryForObject("SELECT count(*) FROM views.processed_event", Long.class);
-            return count == null ? 0 : count;
-        } catch (org.springframework.dao.DataAccessException notMigratedYet) {
-            return 0;
-        }
-    }
 
     private static double retries(Api api) {
         for (String line : api.get("/actuator/prometheus", null, null, "text/plain").body().split("\n")) {

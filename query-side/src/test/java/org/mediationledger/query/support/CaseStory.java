@@ -68,6 +68,23 @@ public final class CaseStory {
                 "市北区", 200_000, LocalDate.of(2025, 6, 1));
     }
 
+    /**
+     * Worker {@code n} enrolled, their dispute registered (1,000.00 yuan claimed) and {@code payments} payments of
+     * {@code paymentFen}: the events of a fresh case, for tests that count totals over many cases.
+     */
+    public static List<PublishedEvent> withPayments(org.springframework.jdbc.core.JdbcTemplate db, int n, int payments,
+                                                    long paymentFen) {
+        Worker worker = Worker.enrol(db, "工人" + n, String.format("3702031990%08d", n), "13800000000");
+        CaseStory story = new CaseStory();
+        List<PublishedEvent> events = new java.util.ArrayList<>();
+        events.add(story.registered(worker, EmploymentForm.PLATFORM_COOPERATION, DisputeCategory.UNPAID_WAGES,
+                IntakeChannel.WALK_IN, "市北区", 100_000, LocalDate.of(2025, 6, 1)));
+        for (int p = 0; p < payments; p++) {
+            events.add(story.paid(paymentFen, LocalDate.of(2025, 6, 2 + p), PaymentSource.INSTALMENT));
+        }
+        return events;
+    }
+
     public PublishedEvent registered(Worker worker, EmploymentForm form, DisputeCategory category, IntakeChannel channel,
                                      String district, long claimedFen, LocalDate registeredOn) {
         this.claimedFen = claimedFen;

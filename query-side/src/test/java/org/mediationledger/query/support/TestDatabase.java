@@ -37,6 +37,16 @@ public final class TestDatabase {
         }
     }
 
+    /** How many events the views have taken in; 0 before the query side has created its tables. */
+    public static long processedEvents(JdbcTemplate jdbc) {
+        try {
+            Long count = jdbc.queryForObject("SELECT count(*) FROM views.processed_event", Long.class);
+            return count == null ? 0 : count;
+        } catch (org.springframework.dao.DataAccessException notMigratedYet) {
+            return 0;
+        }
+    }
+
     public static JdbcTemplate jdbc(String name) {
         EmbeddedPostgresServer server = EmbeddedServers.postgres();
         return new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), server.jdbcUrl(name),

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -140,7 +141,9 @@ class AuditorConsoleBrowserTest extends WholeSystemTest {
         assertThat(browser.findElement(By.id("as-of-claimed")).getText()).isEqualTo("12,500.00");
         assertThat(browser.findElement(By.id("as-of-agreed")).getText()).isEqualTo("—");
         assertThat(browser.findElement(By.id("as-of-lawyer")).getText()).isEqualTo("未分配");
-        assertThat(browser.findElement(By.id("at")).getDomProperty("value")).isEqualTo(betweenRegisteredAndAssigned);
+        // the input keeps the instant; it writes a whole minute without its ":00" seconds
+        assertThat(LocalDateTime.parse(browser.findElement(By.id("at")).getDomProperty("value")))
+                .isEqualTo(LocalDateTime.parse(betweenRegisteredAndAssigned));
 
         // as of the agreement, from its row: agreed, nothing recovered yet
         browser.findElements(By.cssSelector("#history tr.event")).get(3).findElement(By.className("as-of-link")).click();
