@@ -11,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,12 +32,19 @@ public final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final Process process;
+    /**
+     * The process's exit, asked for once. Every {@code Process.onExit()} call adds a stage that, on this
+     * 2-core machine (common pool of parallelism 1), starts a thread of its own when the process ends:
+     * polling {@code onExit()} ten times a second left tens of thousands of threads at a stop.
+     */
+    private final CompletableFuture<Process> exit;
     private final Logger echo;
     private final Thread follower;
 
     private ServiceProcess(ServiceSpec spec, Process process) {
         this.spec = spec;
         this.process = process;
+        this.exit = process.onExit();
         this.echo = LoggerFactory.getLogger("service." + spec.name());
         this.follower = new Thread(this::follow, spec.name() + "-log");
         this.follower.setDaemon(true);
@@ -71,6 +79,11 @@ public final class ServiceProcess {
 
     public String name() {
         return spec.name();
+    }
+
+    /** Completes when the process has exited; the same future every time. */
+    public CompletableFuture<Process> exit() {
+        return exit;
     }
 
     public Process process() {
@@ -162,7 +175,7 @@ public final class ServiceProcess {
     /** Polls the file every 100 ms, or less when the process exits meanwhile. */
     private void waitForMoreOutput() {
         try {
-            process.onExit().get(100, TimeUnit.MILLISECONDS);
+            exit.get(100, TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // poll again
         } catch (InterruptedException e) {

@@ -102,7 +102,7 @@ public final class Supervisor implements AutoCloseable {
     /** Blocks until any service process exits; returns it. */
     public ServiceProcess awaitAnyExit() {
         List<ServiceProcess> running = services();
-        CompletableFuture<?>[] exits = running.stream().map(s -> s.process().onExit()).toArray(CompletableFuture[]::new);
+        CompletableFuture<?>[] exits = running.stream().map(ServiceProcess::exit).toArray(CompletableFuture[]::new);
         CompletableFuture.anyOf(exits).join();
         return running.stream().filter(s -> !s.isAlive()).findFirst().orElseThrow();
     }
@@ -155,7 +155,7 @@ public final class Supervisor implements AutoCloseable {
     /** Waits one poll interval, returning early if the process exits meanwhile. */
     private static void pause(ServiceProcess service) {
         try {
-            service.process().onExit().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
+            service.exit().get(POLL.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
             // interval over: poll again
         } catch (InterruptedException e) {

@@ -139,6 +139,24 @@ class LauncherTest {
     }
 
     @Test
+    void servicesThatRanForSecondsAndStop_startNoThreadPerPollAtTheirExit() throws Exception {
+        Launcher launcher = launcher(config(fakeJar, Duration.ofSeconds(60), Duration.ofSeconds(10)));
+        launcher.start();
+        // each service's log is polled every 100 ms meanwhile: about 30 polls per service
+        Thread.sleep(3_000);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long startedBefore = threads.getTotalStartedThreadCount();
+
+        supervisor.close();
+        supervisor.services().forEach(service -> service.exit().join());
+        Thread.sleep(1_000); // the threads a finished exit would start, started by now
+
+        // asking Process.onExit() at every poll made each exit start one thread per poll (tens of thousands after an hour)
+        assertThat(threads.getTotalStartedThreadCount() - startedBefore).as("threads started by stopping three services")
+                .isLessThan(30);
+    }
+
+    @Test
     void serviceIgnoringSigtermIsKilledAfterTheGracePeriod() {
         LaunchConfig config = config(fakeJar, Duration.ofSeconds(30), Duration.ofSeconds(1), "-Dfake.mode=stubborn");
         Launcher launcher = launcher(config);
