@@ -84,7 +84,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * of the process that concerns one case is checked here; command handlers decide and apply events,
  * event sourcing handlers only change state. Each handler answers the case's version after it ran.
  */
-@Aggregate(snapshotTriggerDefinition = "disputeCaseSnapshotTrigger")
+@Aggregate(repository = "disputeCaseRepository") // cached, snapshotted: config.AggregateCacheConfig
 public class DisputeCase {
 
     private static final Set<CaseStage> AWARDABLE = EnumSet.of(
