@@ -17,6 +17,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 import javax.sql.DataSource;
@@ -95,13 +96,13 @@ public class DeadlineConfig {
         return deadlineManager;
     }
 
-    /** What aggregates and Axon's configuration use: cancellation that leaves a running deadline alone. */
+    /** What aggregates and Axon's configuration use: cancellation by id that leaves a running deadline alone. */
     @Bean
     @Primary
     public PersistentDeadlines persistentDeadlines(DbSchedulerDeadlineManager deadlineManager, Scheduler deadlineScheduler,
                                                    @Qualifier("deadlineDetailsTask") Task<DbSchedulerBinaryDeadlineDetails> deadlineDetailsTask,
-                                                   @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new PersistentDeadlines(deadlineManager, deadlineScheduler, deadlineDetailsTask.getName(), eventSerializer);
+                                                   JdbcTemplate jdbc) {
+        return new PersistentDeadlines(deadlineManager, deadlineScheduler, deadlineDetailsTask.getName(), jdbc);
     }
 
     @Bean

@@ -141,6 +141,33 @@ class PersistentDeadlinesTest {
         jdbc.update("DELETE FROM scheduled_tasks WHERE position(convert_to(?, 'UTF8') IN task_data) > 0", probeId);
     }
 
+    /**
+     * Cancelling reads only the deadline it cancels (by the id recorded under its scope and name): a row of
+     * another deadline that cannot even be read is never touched. Axon's own cancellation deserializes every
+     * scheduled deadline, and failed on it.
+     */
+    @Test
+    void cancellingADeadline_readsNoOtherScheduledDeadline() throws Exception {
+        String unreadable = "unreadable-" + UUID.randomUUID();
+        jdbc.update("INSERT INTO scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
+                + "VALUES ('AxonDeadline', ?, ?, ?, false, 1)", unreadable, new byte[]{1, 2, 3},
+                java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(400))));
+        try {
+            Instant dueAt = clock.instant().plus(Duration.ofDays(2));
+            String probeId = startProbe("cancelled by id", dueAt);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM deadline_schedule WHERE scope LIKE ?", Integer.class,
+                    "%" + probeId + "%")).as("its id recorded under its scope").isEqualTo(1);
+
+            commands.sendAndWait(new CancelProbe(probeId));
+
+            assertThat(rowsOf(probeId)).isZero();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM deadline_schedule WHERE scope LIKE ?", Integer.class,
+                    "%" + probeId + "%")).isZero();
+        } finally {
+            jdbc.update("DELETE FROM scheduled_tasks WHERE task_instance = ?", unreadable);
+        }
+    }
+
     @Test
     void anEventAppliedByADeadline_staysInTheChainOfTheRequestThatScheduledIt() throws Exception {
         String probeId = "probe-" + UUID.randomUUID();
@@ -166,6 +193,8 @@ class PersistentDeadlinesTest {
         assertThatThrownBy(() -> commands.sendAndWait(new StartProbeThenFail(probeId, clock.instant().plus(Duration.ofDays(1)))))
                 .hasMessageContaining("refuses to commit");
         assertThat(rowsOf(probeId)).as("the deadline rolled back with the command's events").isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM deadline_schedule WHERE scope LIKE ?", Integer.class, "%" + probeId + "%"))
+                .as("and its recorded id").isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Integer.class, probeId))
                 .isZero();
     }
