@@ -2,6 +2,8 @@ package org.mediationledger.command.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.POJONode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -11,13 +13,16 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventMetadata;
 import org.mediationledger.events.wire.EventTypes;
 import org.mediationledger.events.wire.PublishedEvent;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -42,25 +47,35 @@ public class KafkaRelay {
     private final Producer<String, byte[]> producer;
     private final String topic;
     private final long ackTimeoutMillis;
+    private final Serializer eventSerializer;
     private final ObjectMapper json = EventJson.newObjectMapper();
 
     public KafkaRelay(Producer<String, byte[]> producer, KafkaRelayConfig.EventTopic topic,
+                      @Qualifier("eventSerializer") Serializer eventSerializer,
                       @Value("${ml.kafka.ack-timeout-ms:30000}") long ackTimeoutMillis) {
         this.producer = producer;
+        this.eventSerializer = eventSerializer;
         this.topic = topic.name();
         this.ackTimeoutMillis = ackTimeoutMillis;
     }
 
+    /**
+     * Asks for the message, not its payload, so that Axon never deserializes the event: the payload goes
+     * out as the bytes stored (the event serializer writes the published language), wrapped in the
+     * envelope without being parsed ({@link RawValue}).
+     */
     @EventHandler
-    void publish(Object payload, DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+    void publish(DomainEventMessage<?> message, TrackingToken token) throws JsonProcessingException {
+        Class<?> payloadType = message.getPayloadType();
+        byte[] storedPayload = message.serializePayload(eventSerializer, byte[].class).getData();
         PublishedEvent published = new PublishedEvent(
                 message.getIdentifier(),
-                EventTypes.aggregateTypeOf(payload.getClass()),
+                EventTypes.aggregateTypeOf(payloadType),
                 message.getAggregateIdentifier(),
                 message.getSequenceNumber(),
                 token.position().orElse(-1),
-                payload.getClass().getSimpleName(),
-                revisionOf(payload.getClass()),
+                payloadType.getSimpleName(),
+                revisionOf(payloadType),
                 message.getTimestamp(),
                 new EventMetadata(
                         metadata(message, EventMetadata.ACTOR_ID),
@@ -68,7 +83,7 @@ public class KafkaRelay {
                         metadata(message, EventMetadata.REQUEST_ID),
                         metadata(message, EventMetadata.CORRELATION_ID),
                         metadata(message, EventMetadata.CAUSATION_ID)),
-                json.valueToTree(payload));
+                new POJONode(new RawValue(new String(storedPayload, StandardCharsets.UTF_8))));
         pendingSendsOfThisBatch().add(producer.send(
                 new ProducerRecord<>(topic, published.aggregateId(), json.writeValueAsBytes(published))));
     }

@@ -124,6 +124,12 @@ class CommandSideIntegrationTest {
         assertThat(ofCase.get(1).payload().get("courtCaseNumber").asText()).isEqualTo(COURT_CASE_NUMBER);
         assertThat(ofCase.get(0).metadata().actorId()).isEqualTo("court1");
         assertThat(ofCase.get(0).globalIndex()).isLessThan(ofCase.get(1).globalIndex());
+        for (PublishedEvent event : ofCase) { // the relay sends the stored bytes, never a re-serialization
+            String storedPayload = jdbc.queryForObject("SELECT convert_from(payload, 'UTF8') FROM DomainEventEntry WHERE eventIdentifier = ?",
+                    String.class, event.eventId());
+            assertThat(event.payload()).as("payload of %s as stored", event.type()).isEqualTo(JSON.readTree(storedPayload));
+            assertThat(event.revision()).isNotBlank();
+        }
 
         String everyStoredByte = String.join("\n", jdbc.queryForList(
                 "SELECT convert_from(payload, 'UTF8') || convert_from(metaData, 'UTF8') FROM DomainEventEntry", String.class));
