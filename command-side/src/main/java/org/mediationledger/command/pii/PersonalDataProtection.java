@@ -1,5 +1,6 @@
 package org.mediationledger.command.pii;
 
+import org.mediationledger.command.config.RandomIdentifiers;
 import org.mediationledger.events.common.EmploymentForm;
 import org.mediationledger.events.disputecase.ClaimantRecord;
 import org.mediationledger.events.pii.PersonalDataCipher;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.UUID;
 
 /**
  * Turns a worker's plaintext personal data into what an event may carry (DOMAIN.md, "Personal data"):
@@ -66,7 +66,7 @@ public class PersonalDataProtection {
     private WorkerKey workerKeyFor(String idHash) {
         jdbc.update("INSERT INTO pii.worker_key (claimant_key, id_number_hash, worker_key) VALUES (?, ?, ?) "
                         + "ON CONFLICT (id_number_hash) DO NOTHING",
-                UUID.randomUUID().toString(), idHash, PersonalDataCipher.newWorkerKey());
+                RandomIdentifiers.uuid().toString(), idHash, PersonalDataCipher.newWorkerKey());
         return jdbc.queryForObject("SELECT claimant_key, worker_key FROM pii.worker_key WHERE id_number_hash = ?",
                 (rs, row) -> new WorkerKey(rs.getString(1), rs.getBytes(2)), idHash);
     }

@@ -2,6 +2,7 @@ package org.mediationledger.command.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import org.mediationledger.command.config.RandomIdentifiers;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ApplyForLegalAid;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.ApplyForRelief;
 import org.mediationledger.command.disputecase.DisputeCaseCommands.AssignLegalAid;
@@ -65,7 +66,7 @@ public class CaseCommandController {
 
     @PostMapping("/cases")
     public ResponseEntity<Object> registerDispute(@Valid @RequestBody IntakeRequest body, HttpServletRequest request) {
-        String caseId = (body.caseId() != null ? body.caseId() : UUID.randomUUID()).toString();
+        String caseId = (body.caseId() != null ? body.caseId() : RandomIdentifiers.uuid()).toString();
         LocalDate today = LocalDate.now(clock);
         return commands.execute(request, body, HttpStatus.CREATED,
                 expected -> new RegisterDispute(caseId, new IntakeDetails(protect(body.claimant()), respondents(body.respondents()),
@@ -76,7 +77,7 @@ public class CaseCommandController {
 
     @PostMapping("/court-referrals")
     public ResponseEntity<Object> receiveCourtReferral(@Valid @RequestBody CourtReferralRequest body, HttpServletRequest request) {
-        String caseId = (body.caseId() != null ? body.caseId() : UUID.randomUUID()).toString();
+        String caseId = (body.caseId() != null ? body.caseId() : RandomIdentifiers.uuid()).toString();
         LocalDate today = LocalDate.now(clock);
         return commands.execute(request, body, HttpStatus.CREATED,
                 expected -> new ReceiveCourtReferral(caseId,

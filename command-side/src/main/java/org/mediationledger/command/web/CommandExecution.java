@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.mediationledger.command.config.RandomIdentifiers;
 import org.mediationledger.command.disputecase.Acting;
 import org.mediationledger.command.security.Actor;
 import org.mediationledger.events.wire.EventMetadata;
@@ -27,7 +28,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 
@@ -134,7 +134,7 @@ public class CommandExecution {
 
     private long dispatch(HttpServletRequest request, Object command) {
         Actor actor = Actor.current();
-        String requestId = headerOr(request, REQUEST_ID, UUID.randomUUID().toString());
+        String requestId = headerOr(request, REQUEST_ID, RandomIdentifiers.uuid().toString());
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(EventMetadata.ACTOR_ID, actor.id());
         metadata.put(EventMetadata.ACTOR_ROLE, actor.role().name());
