@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -60,6 +63,13 @@ public class AxonConfig {
     public SnapshotTriggerDefinition disputeCaseSnapshotTrigger(Snapshotter snapshotter,
                                                                 @Value("${ml.snapshots.dispute-case-threshold}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    /** The source of the relay's and the relief saga's processors (application.yml): bounded memory under any backlog. */
+    @Bean
+    public StoredEventStreams storedEventStreams(EventStorageEngine storageEngine, EventStore eventStore,
+                                                 @Value("${ml.event-streams.idle-poll}") Duration idlePoll) {
+        return new StoredEventStreams(storageEngine, eventStore, idlePoll);
     }
 
     /** Every event records who did it and in answer to which request (DOMAIN.md). */

@@ -38,9 +38,12 @@ public record LaunchConfig(
         Duration startTimeout,
         Duration stopGrace) {
 
-    /** Small heaps and a quick-to-warm JIT: the whole system should stay under 1.5 GB resident. */
+    /**
+     * Small heaps and a quick-to-warm JIT: the whole system should stay under 1.5 GB resident. A service out
+     * of heap exits, so that the launcher says so and stops, rather than running on with dead threads.
+     */
     static final String DEFAULT_JAVA_OPTS =
-            "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dfile.encoding=UTF-8";
+            "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8";
 
     public LaunchConfig {
         javaOptions = List.copyOf(javaOptions);

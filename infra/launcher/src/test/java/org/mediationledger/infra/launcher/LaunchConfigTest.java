@@ -31,7 +31,7 @@ class LaunchConfigTest {
         assertThat(c.consoleJar()).isEqualTo(root.resolve("console/target/console-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.commandJar()).isEqualTo(root.resolve("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.queryJar()).isEqualTo(root.resolve("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar"));
-        assertThat(c.javaOptions()).contains("-Xmx384m", "-XX:+UseSerialGC");
+        assertThat(c.javaOptions()).contains("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
         assertThat(c.demoAccounts()).isEqualTo("true");
         assertThat(c.startTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.stopGrace()).isEqualTo(Duration.ofSeconds(15));
