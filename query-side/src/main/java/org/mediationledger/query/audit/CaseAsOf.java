@@ -106,7 +106,7 @@ public class CaseAsOf {
                 List<StoredEvents.Row> events = StoredEvents.of(new JdbcTemplate(new SingleConnectionDataSource(connection, true)),
                         caseId, restored + 1, last);
                 SingleConnectionDataSource temporary = new SingleConnectionDataSource(SchemaRedirect.to("pg_temp", connection), true);
-                CaseFileProjection projection = CaseFileProjection.withoutSnapshots(new JdbcTemplate(temporary));
+                CaseFileProjection.Fold projection = CaseFileProjection.withoutSnapshots(new JdbcTemplate(temporary)).newFold();
                 for (StoredEvents.Row row : events) {
                     if (!kept.contains(row.event().sequenceNumber())) {
                         continue; // stored after the instant, though before a later kept one
@@ -119,6 +119,7 @@ public class CaseAsOf {
                         projection.recordInTimeline(envelope); // a type this side does not know: in the timeline only
                     }
                 }
+                projection.flush();
                 return new CaseFileQueries(new NamedParameterJdbcTemplate(temporary), masking, calendar, transactionManager)
                         .caseFileInCurrentTransaction(caseId);
             } finally {

@@ -43,7 +43,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -124,15 +129,108 @@ public class CaseFileProjection {
         return new CaseFileProjection(jdbc, false);
     }
 
+    /** A run of this fold: an ingestion batch, a chunk of a rebuild, an as-of. */
+    public Fold newFold() {
+        return new Fold();
+    }
+
     /**
-     * @throws ProjectionRefused before changing anything, when the event concerns a case the view
-     *                           does not hold (its registration was never applied)
+     * One run of the fold. What every event writes the same way (its timeline row, the case's version) is
+     * kept here and written set-wise by {@link #flush()}, which the driver calls before it commits or reads
+     * the tables; the cases known to be in the view are remembered, so that each is looked up once.
+     * Not shared between threads.
      */
-    public void apply(DisputeCaseEvent event, PublishedEvent envelope) {
-        if (!(event instanceof DisputeRegistered) && !exists(event.caseId())) {
-            throw new ProjectionRefused("case " + event.caseId() + " is not in the view; "
-                    + event.getClass().getSimpleName() + " cannot be applied before its registration");
+    public final class Fold {
+
+        private final List<Object[]> timelineRows = new ArrayList<>();
+        private final List<Object[]> sessionRows = new ArrayList<>();
+        private final Map<String, Long> versions = new LinkedHashMap<>();
+        /** a case's outstanding amount after its latest payment of this run, not written yet */
+        private final Map<String, Long> outstandingAfterPayments = new HashMap<>();
+        private final Set<String> casesInView = new HashSet<>();
+
+        private Fold() {
         }
+
+        /**
+         * @throws ProjectionRefused before changing anything, when the event concerns a case the view
+         *                           does not hold (its registration was never applied)
+         */
+        public void apply(DisputeCaseEvent event, PublishedEvent envelope) {
+            if (!(event instanceof DisputeRegistered) && !casesInView.contains(event.caseId())) {
+                if (!exists(event.caseId())) {
+                    throw new ProjectionRefused("case " + event.caseId() + " is not in the view; "
+                            + event.getClass().getSimpleName() + " cannot be applied before its registration");
+                }
+                casesInView.add(event.caseId());
+            }
+            applyToTables(this, event, envelope);
+            if (event instanceof DisputeRegistered) {
+                casesInView.add(event.caseId());
+            }
+            recordInTimeline(envelope);
+        }
+
+        /** Every event of a case, known or not, appears in its timeline and moves its version. */
+        public void recordInTimeline(PublishedEvent envelope) {
+            if (envelope.occurredAt() == null) {
+                // EventIngestion refuses such an event before any projection runs (the case is held with the
+                // reason "has no occurredAt"), so this is a backstop: never write NULL into the NOT NULL
+                // occurred_at, and never invent a time. Thrown after other changes of this event, so it must
+                // not be ProjectionRefused (which is handled inside the transaction): this exception rolls the
+                // whole event back and the consumer holds the case as a permanent failure.
+                throw new IllegalArgumentException("event " + envelope.eventId() + " has no occurredAt");
+            }
+            EventMetadata metadata = envelope.metadata();
+            timelineRows.add(new Object[]{envelope.aggregateId(), envelope.sequence(), envelope.type(),
+                    Timestamp.from(envelope.occurredAt()),
+                    metadata == null ? null : metadata.actorId(),
+                    metadata == null ? null : metadata.actorRole()});
+            versions.merge(envelope.aggregateId(), envelope.sequence(), Math::max);
+            if (takesSnapshots && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
+                flush(); // a snapshot copies the case's rows as they are after this event
+                snapshot(envelope.aggregateId(), envelope.sequence());
+            }
+        }
+
+        /**
+         * Writes what this run kept back: the timeline and session rows in one batch each, the versions and
+         * outstanding amounts in one statement. The cases known to be in the view are forgotten, so that a
+         * long run (a rebuild) holds one chunk's worth.
+         */
+        public void flush() {
+            casesInView.clear();
+            if (!timelineRows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO views.case_timeline (case_id, sequence, event_type, occurred_at, actor_id, actor_role) "
+                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING", timelineRows);
+                timelineRows.clear();
+            }
+            if (!sessionRows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO views.case_session (case_id, session_id, held_on, summary) VALUES (?, ?, ?, ?) "
+                        + "ON CONFLICT (case_id, session_id) DO NOTHING", sessionRows);
+                sessionRows.clear();
+            }
+            if (!versions.isEmpty()) {
+                // every case with a pending outstanding amount has a pending version: its payment moved it
+                String[] cases = versions.keySet().toArray(String[]::new);
+                Long[] outstanding = versions.keySet().stream().map(outstandingAfterPayments::get).toArray(Long[]::new);
+                jdbc.update("UPDATE views.dispute_case c SET version = v.version, "
+                                + "outstanding_fen = COALESCE(v.outstanding, c.outstanding_fen) "
+                                + "FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS v(case_id, version, outstanding) "
+                                + "WHERE c.case_id = v.case_id",
+                        cases, versions.values().toArray(Long[]::new), outstanding);
+                versions.clear();
+                outstandingAfterPayments.clear();
+            }
+        }
+
+        /** A write of the case's outstanding amount made now supersedes one kept back from a payment. */
+        private void outstandingWrittenNow(String caseId) {
+            outstandingAfterPayments.remove(caseId);
+        }
+    }
+
+    private void applyToTables(Fold fold, DisputeCaseEvent event, PublishedEvent envelope) {
         if (event instanceof DisputeRegistered e) {
             registered(e, envelope.sequence());
         } else if (event instanceof CourtReferralReceived e) {
@@ -140,22 +238,22 @@ public class CaseFileProjection {
         } else if (event instanceof MediatorAssigned e) {
             mediatorAssigned(e);
         } else if (event instanceof MediationSessionHeld e) {
-            jdbc.update("INSERT INTO views.case_session (case_id, session_id, held_on, summary) VALUES (?, ?, ?, ?) "
-                    + "ON CONFLICT (case_id, session_id) DO NOTHING", e.caseId(), e.sessionId(), date(e.heldOn()), e.summary());
+            // nothing in the fold reads sessions: written with the run's flush
+            fold.sessionRows.add(new Object[]{e.caseId(), e.sessionId(), date(e.heldOn()), e.summary()});
         } else if (event instanceof MediationExtended e) {
             jdbc.update("UPDATE views.dispute_case SET mediation_deadline = ? WHERE case_id = ?", date(e.newDeadline()), e.caseId());
         } else if (event instanceof MediationAgreementReached e) {
-            agreementReached(e);
+            agreementReached(fold, e);
         } else if (event instanceof MediationFailed e) {
             mediationEnded(e.caseId(), e.failedOn());
             setStage(e.caseId(), CaseStage.MEDIATION_FAILED);
             jdbc.update("UPDATE views.dispute_case SET mediation_failed_on = ? WHERE case_id = ?", date(e.failedOn()), e.caseId());
         } else if (event instanceof AwardRecorded e) {
-            awardRecorded(e);
+            awardRecorded(fold, e);
         } else if (event instanceof WagePaymentRecorded e) {
-            paymentRecorded(e);
+            paymentRecorded(fold, e);
         } else if (event instanceof AgreementJudiciallyConfirmed e) {
-            enforceable(e.caseId(), e.enforceableFen(), null); // the case stays AGREED: the agreement is now enforceable
+            enforceable(fold, e.caseId(), e.enforceableFen(), null); // the case stays AGREED: the agreement is now enforceable
             settleDeadline(e.caseId(), CONFIRMATION_WINDOW, 0);
         } else if (event instanceof EnforcementTerminated e) {
             setStage(e.caseId(), CaseStage.ENFORCEMENT_TERMINATED);
@@ -198,30 +296,6 @@ public class CaseFileProjection {
             jdbc.update("UPDATE views.dispute_case SET relief_repaid_fen = ? WHERE case_id = ?", e.repaidFen(), e.caseId());
         } else {
             throw new IllegalStateException("no case-file handler for " + event.getClass().getSimpleName());
-        }
-        recordInTimeline(envelope);
-    }
-
-    /** Every event of a case, known or not, appears in its timeline and moves its version. */
-    public void recordInTimeline(PublishedEvent envelope) {
-        if (envelope.occurredAt() == null) {
-            // EventIngestion refuses such an event before any projection runs (the case is held with the
-            // reason "has no occurredAt"), so this is a backstop: never write NULL into the NOT NULL
-            // occurred_at, and never invent a time. Thrown after other changes of this event, so it must
-            // not be ProjectionRefused (which is handled inside the transaction): this exception rolls the
-            // whole event back and the consumer holds the case as a permanent failure.
-            throw new IllegalArgumentException("event " + envelope.eventId() + " has no occurredAt");
-        }
-        EventMetadata metadata = envelope.metadata();
-        jdbc.update("INSERT INTO views.case_timeline (case_id, sequence, event_type, occurred_at, actor_id, actor_role) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING",
-                envelope.aggregateId(), envelope.sequence(), envelope.type(),
-                Timestamp.from(envelope.occurredAt()),
-                metadata == null ? null : metadata.actorId(),
-                metadata == null ? null : metadata.actorRole());
-        jdbc.update("UPDATE views.dispute_case SET version = ? WHERE case_id = ?", envelope.sequence(), envelope.aggregateId());
-        if (takesSnapshots && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
-            snapshot(envelope.aggregateId(), envelope.sequence());
         }
     }
 
@@ -267,7 +341,8 @@ public class CaseFileProjection {
         jdbc.update("INSERT INTO views.case_lawyer (case_id, lawyer_id) VALUES (?, ?) ON CONFLICT DO NOTHING", caseId, lawyerId);
     }
 
-    private void agreementReached(MediationAgreementReached e) {
+    private void agreementReached(Fold fold, MediationAgreementReached e) {
+        fold.outstandingWrittenNow(e.caseId());
         mediationEnded(e.caseId(), e.effectiveOn());
         CaseAmounts amounts = amounts(e.caseId());
         CaseAmounts agreed = new CaseAmounts(amounts.claimedFen(), e.agreedFen(), amounts.enforceableFen(), amounts.recoveredFen());
@@ -286,31 +361,38 @@ public class CaseFileProjection {
         meetPaidUp(e.caseId(), agreed.recoveredFen(), agreed.outstandingFen());
     }
 
-    private void awardRecorded(AwardRecorded e) {
-        enforceable(e.caseId(), e.enforceableFen(), CaseStage.AWARDED);
+    private void awardRecorded(Fold fold, AwardRecorded e) {
+        enforceable(fold, e.caseId(), e.enforceableFen(), CaseStage.AWARDED);
     }
 
     /** An enforceable amount becomes what is owed; {@code stage} null keeps the case's stage. */
-    private void enforceable(String caseId, long enforceableFen, CaseStage stage) {
+    private void enforceable(Fold fold, String caseId, long enforceableFen, CaseStage stage) {
+        fold.outstandingWrittenNow(caseId);
         CaseAmounts amounts = amounts(caseId);
         CaseAmounts owed = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), enforceableFen, amounts.recoveredFen());
         jdbc.update("UPDATE views.dispute_case SET stage = COALESCE(?, stage), enforceable_fen = ?, outstanding_fen = ? WHERE case_id = ?",
                 stage == null ? null : stage.name(), enforceableFen, owed.outstandingFen(), caseId);
     }
 
-    private void paymentRecorded(WagePaymentRecorded e) {
-        int inserted = jdbc.update("INSERT INTO views.case_payment (case_id, payment_id, amount_fen, paid_on, source) "
-                        + "VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING",
+    /**
+     * The payment's row and the case's recovered total in one statement (nothing when the payment id was
+     * already there: the command side makes a repeated payment id a no-op; so do we). The outstanding
+     * amount follows from the case's figures (CaseAmounts) and is written with the run's flush.
+     */
+    private void paymentRecorded(Fold fold, WagePaymentRecorded e) {
+        List<CaseAmounts> paid = jdbc.query("WITH inserted AS (INSERT INTO views.case_payment (case_id, payment_id, amount_fen, "
+                        + "paid_on, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING RETURNING case_id, amount_fen) "
+                        + "UPDATE views.dispute_case c SET recovered_fen = c.recovered_fen + i.amount_fen FROM inserted i "
+                        + "WHERE c.case_id = i.case_id RETURNING c.claimed_fen, c.agreed_fen, c.enforceable_fen, c.recovered_fen",
+                (rs, row) -> new CaseAmounts(rs.getLong("claimed_fen"), rs.getObject("agreed_fen", Long.class),
+                        rs.getObject("enforceable_fen", Long.class), rs.getLong("recovered_fen")),
                 e.caseId(), e.paymentId(), e.amountFen(), date(e.paidOn()), name(e.source()));
-        if (inserted == 0) {
-            return; // the command side makes a repeated payment id a no-op; so do we
+        if (paid.isEmpty()) {
+            return;
         }
-        CaseAmounts amounts = amounts(e.caseId());
-        CaseAmounts paid = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), amounts.enforceableFen(),
-                amounts.recoveredFen() + e.amountFen());
-        jdbc.update("UPDATE views.dispute_case SET recovered_fen = ?, outstanding_fen = ? WHERE case_id = ?",
-                paid.recoveredFen(), paid.outstandingFen(), e.caseId());
-        meetPaidUp(e.caseId(), paid.recoveredFen(), paid.outstandingFen());
+        CaseAmounts after = paid.get(0);
+        fold.outstandingAfterPayments.put(e.caseId(), after.outstandingFen());
+        meetPaidUp(e.caseId(), after.recoveredFen(), after.outstandingFen());
     }
 
     /**

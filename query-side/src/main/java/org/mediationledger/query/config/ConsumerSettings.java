@@ -11,6 +11,9 @@ import java.time.Duration;
  * @param topic               the event topic ({@code mediation.events})
  * @param pollTimeout         how long one poll waits for records
  * @param maxPollRecords      the most records one poll hands over
+ * @param maxPartitionFetchBytes the most bytes fetched from one partition at a time: kept small enough
+ *                            that a poll under a backlog spans several partitions, which are then taken
+ *                            in side by side (a poll fills from one partition's fetched records first)
  * @param retryBackoffInitial the first wait after a database failure
  * @param retryBackoffMax     the longest wait between retries
  * @param sessionTimeout      how long the group waits for a silent member (a crashed node) before its
@@ -23,6 +26,7 @@ public record ConsumerSettings(String group,
                                String topic,
                                Duration pollTimeout,
                                int maxPollRecords,
+                               int maxPartitionFetchBytes,
                                Duration retryBackoffInitial,
                                Duration retryBackoffMax,
                                Duration sessionTimeout,

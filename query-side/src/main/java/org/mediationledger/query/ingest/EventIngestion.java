@@ -94,13 +94,14 @@ public class EventIngestion {
 
     private List<IngestionOutcome> ingestInTransaction(String partitionKey, List<PublishedEvent> events) {
         viewsLock.holdShared(); // a switch to rebuilt views waits for this batch, or this batch for the switch
-        Batch batch = new Batch(processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
+        Batch batch = new Batch(views.newFold(), processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
                 sequences.lock(events.stream().collect(Collectors.toMap(PublishedEvent::aggregateId,
                         PublishedEvent::aggregateType, (first, second) -> first, TreeMap::new))));
         List<IngestionOutcome> outcomes = new ArrayList<>(events.size());
         for (PublishedEvent event : events) {
             outcomes.add(ingestOne(batch, event));
         }
+        batch.fold.flush();
         processedEvents.record(batch.recorded);
         sequences.store(batch.touched());
         if (batch.highestApplied != null) {
@@ -151,7 +152,7 @@ public class EventIngestion {
             // a newer writer's event: it still takes its place in the sequence, so later events are not held
             log.warn("event {} of unknown type {} ({} {} sequence {}) skipped",
                     event.eventId(), event.type(), event.aggregateType(), event.aggregateId(), event.sequence());
-            views.applyUnknown(event);
+            batch.fold.applyUnknown(event);
             outcome = IngestionOutcome.UNKNOWN_TYPE_SKIPPED;
         } else {
             Object payload;
@@ -171,7 +172,7 @@ public class EventIngestion {
                 return IngestionOutcome.REFUSED;
             }
             try {
-                views.apply(payload, event);
+                batch.fold.apply(payload, event);
             } catch (ProjectionRefused e) {
                 aggregate.hold(event.sequence(), e.getMessage());
                 log.error("{} {} stalled at event {} (sequence {}): {}", event.aggregateType(), event.aggregateId(),
@@ -198,10 +199,13 @@ public class EventIngestion {
         /** ids this batch records as processed, with their global index, in the order taken */
         final Map<String, Long> recorded = new LinkedHashMap<>();
         final Map<String, AggregateState> aggregates = new HashMap<>();
+        /** the projections' run over this batch; flushed before the bookkeeping is written */
+        final ViewUpdates.Fold fold;
         /** the highest global index applied (or skipped as of an unknown type), null when none */
         Long highestApplied;
 
-        Batch(Set<String> alreadyRecorded, Map<String, AggregateSequences.Stored> locked) {
+        Batch(ViewUpdates.Fold fold, Set<String> alreadyRecorded, Map<String, AggregateSequences.Stored> locked) {
+            this.fold = fold;
             this.alreadyRecorded = alreadyRecorded;
             locked.forEach((aggregateId, stored) -> aggregates.put(aggregateId, new AggregateState(aggregateId, stored)));
         }

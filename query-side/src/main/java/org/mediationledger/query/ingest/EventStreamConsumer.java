@@ -386,6 +386,7 @@ public class EventStreamConsumer implements DisposableBean {
                 // a new group reads the whole history: the topic keeps every event
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()),
+                Map.entry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, settings.maxPartitionFetchBytes()),
                 // The command side creates the topic with unlimited retention (guarantee 6); a topic
                 // created here would get the cluster's default retention and silently lose history.
                 // Until it exists the consumer keeps polling: the client asks for metadata again while a

@@ -40,24 +40,46 @@ public class ViewUpdates {
                 new PersonalDataErasure(jdbc));
     }
 
-    public void apply(Object payload, PublishedEvent event) {
-        if (payload instanceof DisputeCaseEvent caseEvent) {
-            caseFiles.apply(caseEvent, event);
-        } else if (payload instanceof LawyerEvent lawyerEvent) {
-            lawyers.apply(lawyerEvent, event);
-        } else if (payload instanceof ReliefFundEvent fundEvent) {
-            reliefFunds.apply(fundEvent, event);
-        } else if (payload instanceof WorkerEvent workerEvent) {
-            erasures.apply(workerEvent);
-        } else {
-            throw new IllegalStateException("no projection for " + payload.getClass().getName());
-        }
+    /** A run of the fold over every view: an ingestion batch, a chunk of a rebuild. */
+    public Fold newFold() {
+        return new Fold(caseFiles.newFold());
     }
 
-    /** A type this side does not know (a newer writer's): a case's timeline still shows that something happened. */
-    public void applyUnknown(PublishedEvent event) {
-        if (EventIngestion.DISPUTE_CASE.equals(event.aggregateType())) {
-            caseFiles.recordInTimeline(event);
+    /**
+     * One run of the fold, used by one thread. The driver calls {@link #flush()} before it commits: some
+     * writes are kept back until then and made set-wise ({@link CaseFileProjection.Fold}).
+     */
+    public final class Fold {
+
+        private final CaseFileProjection.Fold caseFileFold;
+
+        private Fold(CaseFileProjection.Fold caseFileFold) {
+            this.caseFileFold = caseFileFold;
+        }
+
+        public void apply(Object payload, PublishedEvent event) {
+            if (payload instanceof DisputeCaseEvent caseEvent) {
+                caseFileFold.apply(caseEvent, event);
+            } else if (payload instanceof LawyerEvent lawyerEvent) {
+                lawyers.apply(lawyerEvent, event);
+            } else if (payload instanceof ReliefFundEvent fundEvent) {
+                reliefFunds.apply(fundEvent, event);
+            } else if (payload instanceof WorkerEvent workerEvent) {
+                erasures.apply(workerEvent);
+            } else {
+                throw new IllegalStateException("no projection for " + payload.getClass().getName());
+            }
+        }
+
+        /** A type this side does not know (a newer writer's): a case's timeline still shows that something happened. */
+        public void applyUnknown(PublishedEvent event) {
+            if (EventIngestion.DISPUTE_CASE.equals(event.aggregateType())) {
+                caseFileFold.recordInTimeline(event);
+            }
+        }
+
+        public void flush() {
+            caseFileFold.flush();
         }
     }
 }

@@ -156,8 +156,8 @@ public class Rebuilds {
             read.setAutoCommit(false); // a cursor: the store is read in chunks, not all at once
             read.setReadOnly(true);
             write.setAutoCommit(false);
-            ViewUpdates views = ViewUpdates.writingThrough(
-                    new JdbcTemplate(new SingleConnectionDataSource(SchemaRedirect.to(schema, write), true)));
+            ViewUpdates.Fold views = ViewUpdates.writingThrough(
+                    new JdbcTemplate(new SingleConnectionDataSource(SchemaRedirect.to(schema, write), true))).newFold();
             Set<String> held = new HashSet<>();
             long applied = 0;
             long heldEvents = 0;
@@ -179,6 +179,7 @@ public class Rebuilds {
                             continue;
                         }
                         if (++applied % CHUNK == 0) {
+                            views.flush();
                             write.commit();
                             progress.accept(applied);
                             if (Thread.currentThread().isInterrupted()) {
@@ -188,13 +189,14 @@ public class Rebuilds {
                     }
                 }
             }
+            views.flush();
             write.commit();
             read.commit();
             return new Replay(applied, heldEvents);
         }
     }
 
-    private static boolean applied(ViewUpdates views, ChainHash.StoredEvent event, long globalIndex) {
+    private static boolean applied(ViewUpdates.Fold views, ChainHash.StoredEvent event, long globalIndex) {
         Optional<Object> payload;
         try {
             payload = StoredEnvelopes.payload(event);
