@@ -71,7 +71,7 @@ public final class StoreVolume {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--jdbc", "jdbc:postgresql://localhost:15432/mediation_ledger",
-                "--query", "http://localhost:8082", "--events", "1000000", "--report", "rebuild-report.md"));
+                "--query", "http://localhost:8082", "--events", "1000000", "--report", "rebuild-report.md", "--rebuild", "true"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -101,11 +101,18 @@ public final class StoreVolume {
             while (processed < stored && seconds(ingestStart) < 4 * 3600) {
                 Thread.sleep(10_000);
                 processed = count(db, "SELECT count(*) FROM views.processed_event");
-                LOG.info("live views: {} of {} events after {} s", processed, stored, Math.round(seconds(ingestStart)));
+                LOG.info("live views: {} of {} events after {} s (relay at global index {})", processed, stored,
+                        Math.round(seconds(ingestStart)), count(db, "SELECT COALESCE(max((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint), -1) "
+                                + "FROM tokenentry WHERE processorname = 'kafka-relay'"));
             }
             line(report, "live views took them in (relay, Kafka, query side) in %.0f s after the fill: %d events processed",
                     seconds(ingestStart), processed);
 
+            if (!Boolean.parseBoolean(options.get("--rebuild"))) {
+                Files.writeString(Path.of(options.get("--report")), report.toString(), StandardCharsets.UTF_8);
+                LOG.info("report written to {} (no rebuild asked for):\n{}", options.get("--report"), report);
+                return;
+            }
             HttpClient http = HttpClient.newHttpClient();
             String auditor = "Basic " + Base64.getEncoder().encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8));
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(query.resolve("/api/audit/rebuilds"))
