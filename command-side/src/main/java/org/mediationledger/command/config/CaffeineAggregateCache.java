@@ -7,7 +7,7 @@ import org.axonframework.common.caching.Cache;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -93,9 +93,9 @@ public final class CaffeineAggregateCache implements Cache {
 
     @Override
     public void removeAll() {
-        Map<Object, Object> all = Map.copyOf(entries.asMap());
-        entries.invalidateAll(all.keySet());
-        all.keySet().forEach(key -> listeners.forEach(listener -> listener.onEntryRemoved(key)));
+        Set<Object> keys = Set.copyOf(entries.asMap().keySet());
+        entries.invalidateAll(keys);
+        keys.forEach(key -> listeners.forEach(listener -> listener.onEntryRemoved(key)));
     }
 
     @Override

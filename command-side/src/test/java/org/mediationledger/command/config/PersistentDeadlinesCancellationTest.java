@@ -41,12 +41,9 @@ class PersistentDeadlinesCancellationTest {
             "AxonDeadline", jdbc);
 
     @Test
-    @SuppressWarnings("unchecked")
     void aDeadlinePickedWhileBeingCancelled_doesNotFailTheCancellation() {
         recorded("id-1");
-        ScheduledExecution<Object> execution = mock(ScheduledExecution.class);
-        when(execution.isPicked()).thenReturn(false);
-        when(scheduler.getScheduledExecution(INSTANCE)).thenReturn(Optional.of(execution));
+        scheduled(false);
         // what db-scheduler throws when the execution's row changed (was picked) since it was read
         doThrow(new ExecutionException("Expected one execution to be removed, but removed 0",
                 new Execution(Instant.now(), new TaskInstance<>("AxonDeadline", "id-1"))))
@@ -57,12 +54,9 @@ class PersistentDeadlinesCancellationTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aRunningDeadline_isLeftAlone() {
         recorded("id-1");
-        ScheduledExecution<Object> execution = mock(ScheduledExecution.class);
-        when(execution.isPicked()).thenReturn(true);
-        when(scheduler.getScheduledExecution(INSTANCE)).thenReturn(Optional.of(execution));
+        scheduled(true);
 
         deadlines.cancelAllWithinScope("mediation-period", SCOPE);
         verify(scheduler, never()).cancel(INSTANCE);
@@ -75,6 +69,14 @@ class PersistentDeadlinesCancellationTest {
 
         assertThatCode(() -> deadlines.cancelAllWithinScope("mediation-period", SCOPE)).doesNotThrowAnyException();
         verify(scheduler, never()).cancel(INSTANCE);
+    }
+
+    /** The execution of INSTANCE in the scheduler's table, picked (running) or not. */
+    @SuppressWarnings("unchecked")
+    private void scheduled(boolean picked) {
+        ScheduledExecution<Object> execution = mock(ScheduledExecution.class);
+        when(execution.isPicked()).thenReturn(picked);
+        when(scheduler.getScheduledExecution(INSTANCE)).thenReturn(Optional.of(execution));
     }
 
     private void recorded(String... scheduleIds) {

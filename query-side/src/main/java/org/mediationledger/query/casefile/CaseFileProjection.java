@@ -135,9 +135,10 @@ public class CaseFileProjection {
     }
 
     /**
-     * One run of the fold. What every event writes the same way (its timeline row, the case's version) is
-     * kept here and written set-wise by {@link #flush()}, which the driver calls before it commits or reads
-     * the tables; the cases known to be in the view are remembered, so that each is looked up once.
+     * One run of the fold. What nothing in the fold reads back (timeline rows, sessions, the case's version
+     * and outstanding amount) is kept here and written set-wise by {@link #flush()}, which the driver calls
+     * before it commits or reads the tables; the cases known to be in the view are remembered, so that each
+     * is looked up once.
      * Not shared between threads.
      */
     public final class Fold {
@@ -145,8 +146,8 @@ public class CaseFileProjection {
         private final List<Object[]> timelineRows = new ArrayList<>();
         private final List<Object[]> sessionRows = new ArrayList<>();
         private final Map<String, Long> versions = new LinkedHashMap<>();
-        /** a case's outstanding amount after its latest payment of this run, not written yet */
-        private final Map<String, Long> outstandingAfterPayments = new HashMap<>();
+        /** a case's outstanding amount after its latest event of this run that moved it, not written yet */
+        private final Map<String, Long> outstanding = new HashMap<>();
         private final Set<String> casesInView = new HashSet<>();
 
         private Fold() {
@@ -211,23 +212,19 @@ public class CaseFileProjection {
                 sessionRows.clear();
             }
             if (!versions.isEmpty()) {
-                // every case with a pending outstanding amount has a pending version: its payment moved it
+                // every case with a pending outstanding amount has a pending version: the event that moved it
                 String[] cases = versions.keySet().toArray(String[]::new);
-                Long[] outstanding = versions.keySet().stream().map(outstandingAfterPayments::get).toArray(Long[]::new);
+                Long[] outstandingByCase = versions.keySet().stream().map(outstanding::get).toArray(Long[]::new);
                 jdbc.update("UPDATE views.dispute_case c SET version = v.version, "
                                 + "outstanding_fen = COALESCE(v.outstanding, c.outstanding_fen) "
                                 + "FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS v(case_id, version, outstanding) "
                                 + "WHERE c.case_id = v.case_id",
-                        cases, versions.values().toArray(Long[]::new), outstanding);
+                        cases, versions.values().toArray(Long[]::new), outstandingByCase);
                 versions.clear();
-                outstandingAfterPayments.clear();
+                outstanding.clear();
             }
         }
 
-        /** A write of the case's outstanding amount made now supersedes one kept back from a payment. */
-        private void outstandingWrittenNow(String caseId) {
-            outstandingAfterPayments.remove(caseId);
-        }
     }
 
     private void applyToTables(Fold fold, DisputeCaseEvent event, PublishedEvent envelope) {
@@ -342,14 +339,13 @@ public class CaseFileProjection {
     }
 
     private void agreementReached(Fold fold, MediationAgreementReached e) {
-        fold.outstandingWrittenNow(e.caseId());
         mediationEnded(e.caseId(), e.effectiveOn());
         CaseAmounts amounts = amounts(e.caseId());
         CaseAmounts agreed = new CaseAmounts(amounts.claimedFen(), e.agreedFen(), amounts.enforceableFen(), amounts.recoveredFen());
         jdbc.update("UPDATE views.dispute_case SET stage = ?, agreed_fen = ?, agreement_effective_on = ?, "
-                        + "instalments = ?::jsonb, outstanding_fen = ? WHERE case_id = ?",
-                CaseStage.AGREED.name(), e.agreedFen(), date(e.effectiveOn()), json(e.instalments()),
-                agreed.outstandingFen(), e.caseId());
+                        + "instalments = ?::jsonb WHERE case_id = ?",
+                CaseStage.AGREED.name(), e.agreedFen(), date(e.effectiveOn()), json(e.instalments()), e.caseId());
+        fold.outstanding.put(e.caseId(), agreed.outstandingFen());
         // CPL arts. 205-206: judicial confirmation is applied for within 30 days of the agreement taking effect
         insertDeadline(e.caseId(), CONFIRMATION_WINDOW, 0, e.effectiveOn().plusDays(CONFIRMATION_WINDOW_DAYS), null);
         long dueByThen = 0;
@@ -367,11 +363,11 @@ public class CaseFileProjection {
 
     /** An enforceable amount becomes what is owed; {@code stage} null keeps the case's stage. */
     private void enforceable(Fold fold, String caseId, long enforceableFen, CaseStage stage) {
-        fold.outstandingWrittenNow(caseId);
         CaseAmounts amounts = amounts(caseId);
         CaseAmounts owed = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), enforceableFen, amounts.recoveredFen());
-        jdbc.update("UPDATE views.dispute_case SET stage = COALESCE(?, stage), enforceable_fen = ?, outstanding_fen = ? WHERE case_id = ?",
-                stage == null ? null : stage.name(), enforceableFen, owed.outstandingFen(), caseId);
+        jdbc.update("UPDATE views.dispute_case SET stage = COALESCE(?, stage), enforceable_fen = ? WHERE case_id = ?",
+                stage == null ? null : stage.name(), enforceableFen, caseId);
+        fold.outstanding.put(caseId, owed.outstandingFen());
     }
 
     /**
@@ -391,7 +387,7 @@ public class CaseFileProjection {
             return;
         }
         CaseAmounts after = paid.get(0);
-        fold.outstandingAfterPayments.put(e.caseId(), after.outstandingFen());
+        fold.outstanding.put(e.caseId(), after.outstandingFen());
         meetPaidUp(e.caseId(), after.recoveredFen(), after.outstandingFen());
     }
 
