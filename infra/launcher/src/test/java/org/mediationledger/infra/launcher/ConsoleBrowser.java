@@ -102,16 +102,19 @@ final class ConsoleBrowser implements AutoCloseable {
         waitFor(by).click();
     }
 
-    /** Types into the form input the API calls {@code apiField} (its id is derived from that name). */
+    /**
+     * Types into the form input the API calls {@code apiField} (its id is derived from that name), once the
+     * page that has it is there: a click that opens a form may return before the form's page has loaded.
+     */
     void type(String apiField, String text) {
-        WebElement input = driver.findElement(By.id(htmlId(apiField)));
+        WebElement input = waitFor(By.id(htmlId(apiField)));
         input.clear();
         input.sendKeys(text);
     }
 
     /** A date input, set as the value a person picks (typing into it depends on the browser's locale). */
     void date(String apiField, String isoDate) {
-        WebElement input = driver.findElement(By.id(htmlId(apiField)));
+        WebElement input = waitFor(By.id(htmlId(apiField)));
         ((JavascriptExecutor) driver).executeScript(
                 "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", input, isoDate);
     }
