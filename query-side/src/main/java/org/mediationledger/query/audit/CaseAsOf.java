@@ -106,7 +106,7 @@ public class CaseAsOf {
                 List<StoredEvents.Row> events = StoredEvents.of(new JdbcTemplate(new SingleConnectionDataSource(connection, true)),
                         caseId, restored + 1, last);
                 SingleConnectionDataSource temporary = new SingleConnectionDataSource(SchemaRedirect.to("pg_temp", connection), true);
-                CaseFileProjection.Fold projection = CaseFileProjection.withoutSnapshots(new JdbcTemplate(temporary)).newFold();
+                CaseFileProjection.Fold projection = CaseFileProjection.forThrowawayTables(new JdbcTemplate(temporary)).newFold("as-of");
                 for (StoredEvents.Row row : events) {
                     if (!kept.contains(row.event().sequenceNumber())) {
                         continue; // stored after the instant, though before a later kept one

@@ -34,6 +34,7 @@ import org.mediationledger.events.pii.EncryptedText;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.EventMetadata;
 import org.mediationledger.events.wire.PublishedEvent;
+import org.mediationledger.query.report.ReportRollups;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,6 +49,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -111,7 +113,8 @@ public class CaseFileProjection {
             + "WHERE EXISTS (SELECT 1 FROM views.dispute_case WHERE case_id = ?) ON CONFLICT (case_id, sequence) DO NOTHING";
 
     private final JdbcTemplate jdbc;
-    private final boolean takesSnapshots;
+    /** whether it takes snapshots and keeps the report's rollups: not into an as-of's throwaway tables */
+    private final boolean keepsDerivedRows;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
 
     @Autowired
@@ -119,19 +122,27 @@ public class CaseFileProjection {
         this(jdbc, true);
     }
 
-    private CaseFileProjection(JdbcTemplate jdbc, boolean takesSnapshots) {
+    private CaseFileProjection(JdbcTemplate jdbc, boolean keepsDerivedRows) {
         this.jdbc = jdbc;
-        this.takesSnapshots = takesSnapshots;
+        this.keepsDerivedRows = keepsDerivedRows;
     }
 
-    /** The same projection, taking no snapshots: an as-of folds into throwaway tables that have none. */
-    public static CaseFileProjection withoutSnapshots(JdbcTemplate jdbc) {
+    /**
+     * The same projection, taking no snapshots and keeping no rollups: an as-of folds one case into throwaway
+     * tables that have neither.
+     */
+    public static CaseFileProjection forThrowawayTables(JdbcTemplate jdbc) {
         return new CaseFileProjection(jdbc, false);
     }
 
-    /** A run of this fold: an ingestion batch, a chunk of a rebuild, an as-of. */
-    public Fold newFold() {
-        return new Fold();
+    /**
+     * A run of this fold: an ingestion batch, a chunk of a rebuild, an as-of.
+     *
+     * @param rollupShard the rollup rows this run adds to (ReportRollups.Run): the partition of an ingestion
+     *                    batch, {@code rebuild} for a rebuild
+     */
+    public Fold newFold(String rollupShard) {
+        return new Fold(keepsDerivedRows ? new ReportRollups.Run(jdbc, rollupShard) : null);
     }
 
     /**
@@ -149,8 +160,11 @@ public class CaseFileProjection {
         /** a case's outstanding amount after its latest event of this run that moved it, not written yet */
         private final Map<String, Long> outstanding = new HashMap<>();
         private final Set<String> casesInView = new HashSet<>();
+        /** null when the fold keeps no rollups */
+        private final ReportRollups.Run rollups;
 
-        private Fold() {
+        private Fold(ReportRollups.Run rollups) {
+            this.rollups = rollups;
         }
 
         /**
@@ -159,15 +173,20 @@ public class CaseFileProjection {
          */
         public void apply(DisputeCaseEvent event, PublishedEvent envelope) {
             if (!(event instanceof DisputeRegistered) && !casesInView.contains(event.caseId())) {
-                if (!exists(event.caseId())) {
-                    throw new ProjectionRefused("case " + event.caseId() + " is not in the view; "
-                            + event.getClass().getSimpleName() + " cannot be applied before its registration");
+                ReportRollups.Figures figures = figures(event.caseId()).orElseThrow(() -> new ProjectionRefused(
+                        "case " + event.caseId() + " is not in the view; " + event.getClass().getSimpleName()
+                                + " cannot be applied before its registration"));
+                if (rollups != null) {
+                    rollups.touched(event.caseId(), figures);
                 }
                 casesInView.add(event.caseId());
             }
             applyToTables(this, event, envelope);
             if (event instanceof DisputeRegistered) {
                 casesInView.add(event.caseId());
+                if (rollups != null) {
+                    rollups.registered(event.caseId());
+                }
             }
             recordInTimeline(envelope);
         }
@@ -188,18 +207,30 @@ public class CaseFileProjection {
                     metadata == null ? null : metadata.actorId(),
                     metadata == null ? null : metadata.actorRole()});
             versions.merge(envelope.aggregateId(), envelope.sequence(), Math::max);
-            if (takesSnapshots && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
-                flush(); // a snapshot copies the case's rows as they are after this event
+            if (keepsDerivedRows && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
+                writeKeptBack(); // a snapshot copies the case's rows as they are after this event
                 snapshot(envelope.aggregateId(), envelope.sequence());
             }
         }
 
         /**
-         * Writes what this run kept back: the timeline and session rows in one batch each, the versions and
-         * outstanding amounts in one statement. The cases known to be in the view are forgotten, so that a
-         * long run (a rebuild) holds one chunk's worth.
+         * Writes what this run kept back, then adds its changes to the report's rollups: the driver calls it
+         * once, before it commits (or reads the tables). Everything the run holds is let go, so that a long
+         * run (a rebuild) holds one chunk's worth.
          */
         public void flush() {
+            writeKeptBack();
+            if (rollups != null) {
+                rollups.flush();
+            }
+        }
+
+        /**
+         * The timeline and session rows in one batch each, the versions and outstanding amounts in one
+         * statement. The cases known to be in the view are forgotten (their figures before the run stay with
+         * the rollups until {@link #flush()}).
+         */
+        private void writeKeptBack() {
             casesInView.clear();
             if (!timelineRows.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO views.case_timeline (case_id, sequence, event_type, occurred_at, actor_id, actor_role) "
@@ -386,6 +417,9 @@ public class CaseFileProjection {
         if (paid.isEmpty()) {
             return;
         }
+        if (fold.rollups != null) {
+            fold.rollups.paid(e.caseId(), e.paidOn(), e.amountFen());
+        }
         CaseAmounts after = paid.get(0);
         fold.outstanding.put(e.caseId(), after.outstandingFen());
         meetPaidUp(e.caseId(), after.recoveredFen(), after.outstandingFen());
@@ -467,9 +501,10 @@ public class CaseFileProjection {
                 DeadlineStatus.whenMediationEnded(dueOn, endedOn).name(), caseId);
     }
 
-    private boolean exists(String caseId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM views.dispute_case WHERE case_id = ?)", Boolean.class, caseId));
+    /** The case's figures as the report sums them; empty when the view does not hold the case. */
+    private Optional<ReportRollups.Figures> figures(String caseId) {
+        return jdbc.query("SELECT " + ReportRollups.FIGURE_COLUMNS + " FROM views.dispute_case WHERE case_id = ?",
+                (rs, row) -> ReportRollups.Figures.of(rs), caseId).stream().findFirst();
     }
 
     private void setStage(String caseId, CaseStage stage) {

@@ -94,7 +94,7 @@ public class EventIngestion {
 
     private List<IngestionOutcome> ingestInTransaction(String partitionKey, List<PublishedEvent> events) {
         viewsLock.holdShared(); // a switch to rebuilt views waits for this batch, or this batch for the switch
-        Batch batch = new Batch(views.newFold(), processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
+        Batch batch = new Batch(views.newFold(partitionKey), processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
                 sequences.lock(events.stream().collect(Collectors.toMap(PublishedEvent::aggregateId,
                         PublishedEvent::aggregateType, (first, second) -> first, TreeMap::new))));
         List<IngestionOutcome> outcomes = new ArrayList<>(events.size());

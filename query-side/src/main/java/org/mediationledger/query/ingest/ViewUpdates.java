@@ -40,9 +40,14 @@ public class ViewUpdates {
                 new PersonalDataErasure(jdbc));
     }
 
-    /** A run of the fold over every view: an ingestion batch, a chunk of a rebuild. */
-    public Fold newFold() {
-        return new Fold(caseFiles.newFold());
+    /**
+     * A run of the fold over every view: an ingestion batch, a chunk of a rebuild.
+     *
+     * @param rollupShard whose rows of the report's rollups the run adds to: the batch's partition, or
+     *                    {@code rebuild} (CaseFileProjection#newFold)
+     */
+    public Fold newFold(String rollupShard) {
+        return new Fold(caseFiles.newFold(rollupShard));
     }
 
     /**

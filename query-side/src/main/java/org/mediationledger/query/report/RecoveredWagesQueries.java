@@ -7,23 +7,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Sums the recovered-wages report from the case and payment views (never from events). The group
- * expressions come from {@link ReportGrouping}, never from the request.
+ * Sums the recovered-wages report from its rollups (ReportRollups, decision 0027), never from events nor
+ * from a scan of every case: each answer reads one grouping's rows of the period's days. The grouping names
+ * come from {@link ReportGrouping}, never from the request.
  */
 @Repository
 public class RecoveredWagesQueries {
-
-    private static final String CASE_FIGURES = "count(DISTINCT c.claimant_key) AS workers, count(*) AS cases, "
-            + "COALESCE(sum(c.claimed_fen), 0) AS claimed, COALESCE(sum(c.agreed_fen), 0) AS agreed, "
-            + "COALESCE(sum(c.relief_paid_fen), 0) AS relief_paid, COALESCE(sum(c.outstanding_fen), 0) AS outstanding";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
@@ -41,45 +36,61 @@ public class RecoveredWagesQueries {
     }
 
     private RecoveredWagesReport read(ReportPeriod period, Optional<ReportGrouping> grouping) {
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("from", period.from())
-                .addValue("to", period.to());
-        String casesInPeriod = " FROM views.dispute_case c" + where(period, "c.registered_on");
-        CaseFigures allCases = jdbc.queryForObject("SELECT " + CASE_FIGURES + casesInPeriod, params,
-                (rs, row) -> caseFigures(ReportRow.TOTAL_KEY, rs));
-        Long allRecovered = jdbc.queryForObject("SELECT COALESCE(sum(p.amount_fen), 0) FROM views.case_payment p"
-                + where(period, "p.paid_on"), params, Long.class);
+        CaseFigures allCases = caseFigures(ReportRollups.ALL, period).getOrDefault("", CaseFigures.none(ReportRow.TOTAL_KEY));
+        long allRecovered = recovered(ReportRollups.ALL, period).getOrDefault("", 0L);
+        allCases = new CaseFigures(ReportRow.TOTAL_KEY, allCases.workersHelped(), allCases.cases(), allCases.claimedFen(),
+                allCases.agreedFen(), allCases.reliefPaidFen(), allCases.outstandingFen());
         if (grouping.isEmpty()) {
             return RecoveredWagesReport.assemble(List.of(), Map.of(), allCases, allRecovered);
         }
-        ReportGrouping by = grouping.get();
-        List<CaseFigures> caseGroups = jdbc.query("SELECT " + by.caseKey() + " AS key, " + CASE_FIGURES + casesInPeriod
-                + " GROUP BY 1", params, (rs, row) -> caseFigures(rs.getString("key"), rs));
-        Map<String, Long> recoveredByKey = new HashMap<>();
-        jdbc.query("SELECT " + by.paymentKey() + " AS key, sum(p.amount_fen) AS recovered FROM views.case_payment p"
-                        + (by.paymentNeedsCase() ? " JOIN views.dispute_case c ON c.case_id = p.case_id" : "")
-                        + where(period, "p.paid_on") + " GROUP BY 1", params,
-                rs -> {
-                    recoveredByKey.put(rs.getString("key"), rs.getLong("recovered"));
+        String by = grouping.get().parameter();
+        return RecoveredWagesReport.assemble(List.copyOf(caseFigures(by, period).values()), recovered(by, period),
+                allCases, allRecovered);
+    }
+
+    /** Per group: the figures of the cases registered in the period, and their distinct workers. */
+    private Map<String, CaseFigures> caseFigures(String grouping, ReportPeriod period) {
+        MapSqlParameterSource params = params(grouping, period);
+        Map<String, Long> workers = new HashMap<>();
+        // a worker counts once, by the first of their cases in the period: the one whose previous case is before it
+        jdbc.query("SELECT group_key, sum(workers) AS workers FROM views.report_worker_day WHERE grouping = :grouping"
+                        + days(period, "registered_on") + " AND previous_on " + (period.from() == null ? "= '-infinity'" : "< :from")
+                        + " GROUP BY group_key",
+                params, rs -> {
+                    workers.put(rs.getString("group_key"), rs.getLong("workers"));
                 });
-        return RecoveredWagesReport.assemble(caseGroups, recoveredByKey, allCases, allRecovered);
+        Map<String, CaseFigures> figures = new HashMap<>();
+        jdbc.query("SELECT group_key, sum(cases) AS cases, sum(claimed_fen) AS claimed, sum(agreed_fen) AS agreed, "
+                        + "sum(relief_paid_fen) AS relief_paid, sum(outstanding_fen) AS outstanding FROM views.report_case_day "
+                        + "WHERE grouping = :grouping" + days(period, "registered_on") + " GROUP BY group_key HAVING sum(cases) > 0",
+                params, rs -> {
+                    String key = rs.getString("group_key");
+                    figures.put(key, new CaseFigures(key, workers.getOrDefault(key, 0L), rs.getLong("cases"),
+                            rs.getLong("claimed"), rs.getLong("agreed"), rs.getLong("relief_paid"), rs.getLong("outstanding")));
+                });
+        return figures;
     }
 
-    private static String where(ReportPeriod period, String dateColumn) {
-        if (period.from() != null && period.to() != null) {
-            return " WHERE " + dateColumn + " BETWEEN :from AND :to";
-        }
-        if (period.from() != null) {
-            return " WHERE " + dateColumn + " >= :from";
-        }
-        if (period.to() != null) {
-            return " WHERE " + dateColumn + " <= :to";
-        }
-        return "";
+    /** Per group: the money paid in the period. */
+    private Map<String, Long> recovered(String grouping, ReportPeriod period) {
+        Map<String, Long> recovered = new HashMap<>();
+        jdbc.query("SELECT group_key, sum(recovered_fen) AS recovered FROM views.report_payment_day WHERE grouping = :grouping"
+                        + days(period, "paid_on") + " GROUP BY group_key HAVING sum(recovered_fen) <> 0",
+                params(grouping, period), rs -> {
+                    recovered.put(rs.getString("group_key"), rs.getLong("recovered"));
+                });
+        return recovered;
     }
 
-    private static CaseFigures caseFigures(String key, ResultSet rs) throws SQLException {
-        return new CaseFigures(key, rs.getLong("workers"), rs.getLong("cases"), rs.getLong("claimed"),
-                rs.getLong("agreed"), rs.getLong("relief_paid"), rs.getLong("outstanding"));
+    private static MapSqlParameterSource params(String grouping, ReportPeriod period) {
+        return new MapSqlParameterSource()
+                .addValue("grouping", grouping)
+                .addValue("from", period.from())
+                .addValue("to", period.to());
+    }
+
+    private static String days(ReportPeriod period, String dateColumn) {
+        return (period.from() != null ? " AND " + dateColumn + " >= :from" : "")
+                + (period.to() != null ? " AND " + dateColumn + " <= :to" : "");
     }
 }

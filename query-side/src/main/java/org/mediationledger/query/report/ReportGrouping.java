@@ -2,6 +2,8 @@ package org.mediationledger.query.report;
 
 import org.mediationledger.query.web.InvalidParameter;
 
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -9,7 +11,9 @@ import java.util.stream.Collectors;
 /**
  * How the recovered-wages report is grouped. Cases fall into groups by their own attributes (for
  * {@code month}: the month they were registered); payments by their case's attribute, except for
- * {@code month}, where a payment falls into the month it was paid.
+ * {@code month}, where a payment falls into the month it was paid. The rollups (ReportRollups) keep
+ * each grouping under its {@link #parameter()}; the SQL expressions say the same over the case and
+ * payment rows, for filling the rollups from them.
  */
 public enum ReportGrouping {
     DISTRICT("district", "c.district", "c.district"),
@@ -42,6 +46,20 @@ public enum ReportGrouping {
 
     public String parameter() {
         return parameter;
+    }
+
+    /**
+     * The group of a case's figures ({@code day}: its registration day) or of a payment into it ({@code day}:
+     * the payment's day), as the SQL expressions below compute it.
+     */
+    String keyOf(ReportRollups.GroupedCase groupedCase, LocalDate day) {
+        return switch (this) {
+            case DISTRICT -> groupedCase.district();
+            case CATEGORY -> groupedCase.category();
+            case EMPLOYMENT_FORM -> groupedCase.employmentForm();
+            case CHANNEL -> groupedCase.channel();
+            case MONTH -> YearMonth.from(day).toString();
+        };
     }
 
     /** SQL expression of a case's group over {@code views.dispute_case c}; never from user input. */
