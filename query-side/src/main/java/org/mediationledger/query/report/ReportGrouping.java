@@ -71,9 +71,4 @@ public enum ReportGrouping {
     String paymentKey() {
         return paymentKey;
     }
-
-    /** Whether a payment's group needs its case's row. */
-    boolean paymentNeedsCase() {
-        return paymentKey.contains("c.");
-    }
 }

@@ -60,10 +60,15 @@ class RecoveredWagesReportRulesTest {
 
     @Test
     void monthGroupsPaymentsByTheirOwnDate_otherGroupingsByTheirCase() {
-        assertThat(ReportGrouping.MONTH.paymentNeedsCase()).isFalse();
+        ReportRollups.GroupedCase registeredInMarch = new ReportRollups.GroupedCase("case-1", "worker-1", LocalDate.of(2025, 3, 10),
+                "市北区", "UNPAID_WAGES", "LABOR_CONTRACT", "WALK_IN", ReportRollups.Figures.NONE);
+        LocalDate paidInApril = LocalDate.of(2025, 4, 2);
+        assertThat(ReportGrouping.MONTH.keyOf(registeredInMarch, registeredInMarch.registeredOn())).isEqualTo("2025-03");
+        assertThat(ReportGrouping.MONTH.keyOf(registeredInMarch, paidInApril)).isEqualTo("2025-04");
+        assertThat(ReportGrouping.DISTRICT.keyOf(registeredInMarch, paidInApril)).isEqualTo("市北区");
         assertThat(ReportGrouping.MONTH.paymentKey()).contains("p.paid_on");
         assertThat(ReportGrouping.MONTH.caseKey()).contains("c.registered_on");
-        assertThat(ReportGrouping.DISTRICT.paymentNeedsCase()).isTrue();
+        assertThat(ReportGrouping.DISTRICT.paymentKey()).isEqualTo("c.district");
     }
 
     @Test
