@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,11 +29,10 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -42,15 +42,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The one polling thread that reads the topic and hands each polled batch to {@link EventIngestion},
- * one transaction per partition, the partitions side by side on {@code ingestion-threads} threads
- * (a case's events stay in one partition, so their order is kept). Offsets are committed by hand,
- * for the partitions whose batch the database has taken, never before.
+ * The one polling thread that reads the topic and hands each partition's polled records to
+ * {@link EventIngestion}, one transaction per batch, the partitions side by side on
+ * {@code ingestion-threads} threads (a case's events stay in one partition, so their order is kept). A
+ * partition is paused while its batch is in the database and resumed once it committed, so polling and
+ * the other partitions never wait for it (decision 0028). Offsets are committed by hand, for the
+ * partitions whose batch the database has taken, never before.
  * <p>
  * A failure to take in a batch is classified by {@link IngestFailure}. If it is the database's
- * (transient: connection lost, timeout, serialization failure, deadlock, ...), the partition is read
+ * (transient: connection lost, timeout, serialization failure, deadlock, ...), that partition is read
  * again from its batch's first offset after a growing pause, so no event is lost and none is applied
- * twice. Otherwise one of its events fails in a way of its own (permanent: a constraint violation, bad
+ * twice; the other partitions go on. Otherwise one of its events fails in a way of its own (permanent: a constraint violation, bad
  * SQL, a payload the projection cannot use); retrying would fail for ever and stop every case, so the
  * batch is taken again one event at a time: only the event that fails has its aggregate held, with the
  * reason, and the rest of the batch and the offsets move on.
@@ -65,6 +67,8 @@ public class EventStreamConsumer implements DisposableBean {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration TOPIC_CHECK_TIMEOUT = Duration.ofSeconds(10);
+    /** How long a poll waits while batches are in the database: their ends are noticed this soon. */
+    private static final Duration IN_FLIGHT_POLL = Duration.ofMillis(5);
 
     private final ConsumerSettings settings;
     private final KafkaSettings kafka;
@@ -119,41 +123,78 @@ public class EventStreamConsumer implements DisposableBean {
         }
     }
 
+    /** A partition's batch in the database: its first offset, where the partition is read again from if it fails. */
+    private record InFlight(Future<RuntimeException> result, long firstOffset, long nextOffset) {
+    }
+
+    /** A partition waiting after a transient failure of its batch: paused until {@code resumeAt}. */
+    private record BackingOff(long resumeAtNanos, Duration backoff) {
+    }
+
+    /**
+     * Polls, and hands each partition's records to a worker as soon as that partition has no batch in the
+     * database: the partition is paused meanwhile, so polling goes on for the others, and each partition's
+     * next batch starts as soon as its last one committed, never waiting for the slowest partition. A
+     * batch's offsets are committed, on this thread, once the database committed it; a batch that failed
+     * for a transient reason has its partition read again from its first offset after a pause that grows
+     * while it keeps failing. The others go on meanwhile.
+     */
     private void run() {
         KafkaConsumer<String, String> kafkaConsumer = consumer;
+        Map<TopicPartition, InFlight> inFlight = new HashMap<>();
+        Map<TopicPartition, BackingOff> backingOff = new HashMap<>();
         try {
-            kafkaConsumer.subscribe(List.of(settings.topic()));
+            kafkaConsumer.subscribe(List.of(settings.topic()), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    // the batches of these partitions finish and their offsets are committed before another node
+                    // reads them; the new owner would otherwise skip them as redelivered, which is also safe
+                    settle(kafkaConsumer, inFlight, backingOff, partitions, true);
+                    partitions.forEach(backingOff::remove);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                    // no longer ours: nothing can be committed; what the database took is skipped when redelivered
+                    settle(kafkaConsumer, inFlight, backingOff, partitions, false);
+                    partitions.forEach(backingOff::remove);
+                }
+            });
             reportIfTopicMissing(kafkaConsumer);
-            Duration backoff = settings.retryBackoffInitial();
+            Duration pollFailureBackoff = settings.retryBackoffInitial();
             while (!stopping()) {
-                ConsumerRecords<String, String> records = ConsumerRecords.empty();
                 try {
-                    records = kafkaConsumer.poll(settings.pollTimeout());
-                    if (records.isEmpty()) {
-                        continue;
+                    ConsumerRecords<String, String> records = kafkaConsumer.poll(
+                            inFlight.isEmpty() && backingOff.isEmpty() ? settings.pollTimeout() : min(settings.pollTimeout(), IN_FLIGHT_POLL));
+                    for (TopicPartition partition : records.partitions()) {
+                        List<ConsumerRecord<String, String>> batch = records.records(partition);
+                        if (inFlight.containsKey(partition)) {
+                            // a paused partition yields nothing: two batches of one partition would break its order
+                            throw new IllegalStateException("records of " + partition + " polled while its batch is in the database");
+                        }
+                        kafkaConsumer.pause(List.of(partition));
+                        inFlight.put(partition, new InFlight(partitionWorkers.submit(() -> ingestPartition(partition, batch)),
+                                batch.get(0).offset(), batch.get(batch.size() - 1).offset() + 1));
                     }
-                    Map<TopicPartition, RuntimeException> failed = ingestByPartition(records);
-                    commit(kafkaConsumer, records, failed.keySet());
-                    if (failed.isEmpty()) {
-                        backoff = settings.retryBackoffInitial();
-                        continue;
-                    }
-                    retries.increment();
-                    reportFailure(failed.values().iterator().next(), backoff);
-                    rewind(kafkaConsumer, records, failed.keySet());
+                    settleFinished(kafkaConsumer, inFlight, backingOff);
+                    resumeRested(kafkaConsumer, inFlight, backingOff);
+                    pollFailureBackoff = settings.retryBackoffInitial();
                 } catch (WakeupException e) {
                     throw e;
-                } catch (RuntimeException e) {
-                    // polling or committing failed: every partition of the batch is read again (what was
-                    // taken in is skipped as redelivered)
+                } catch (KafkaException e) {
+                    // polling failed (the broker, the group), not an event: batches in the database go on, and
+                    // every partition is read on from its position
                     retries.increment();
-                    reportFailure(e, backoff);
-                    rewind(kafkaConsumer, records, records.partitions());
+                    reportFailure(e, pollFailureBackoff);
+                    if (stopRequested.await(pollFailureBackoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break;
+                    }
+                    pollFailureBackoff = min(pollFailureBackoff.multipliedBy(2), settings.retryBackoffMax());
                 }
-                if (stopRequested.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
-                    break;
-                }
-                backoff = min(backoff.multipliedBy(2), settings.retryBackoffMax());
             }
         } catch (WakeupException e) {
             if (!stopping()) {
@@ -162,45 +203,95 @@ public class EventStreamConsumer implements DisposableBean {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            try {
+                settle(kafkaConsumer, inFlight, backingOff, List.copyOf(inFlight.keySet()), true);
+            } catch (RuntimeException e) {
+                log.info("offsets of the last batches not committed on stop ({}); they will be redelivered and skipped",
+                        e.getClass().getSimpleName());
+            }
             partitionWorkers.shutdown();
             kafkaConsumer.close(CLOSE_TIMEOUT);
             log.info("event consumer stopped");
         }
     }
 
+    /** The batches that finished: offsets committed for those the database took, the others' partitions rewound. */
+    private void settleFinished(KafkaConsumer<String, String> kafkaConsumer, Map<TopicPartition, InFlight> inFlight,
+                                Map<TopicPartition, BackingOff> backingOff) {
+        List<TopicPartition> finished = inFlight.entrySet().stream().filter(e -> e.getValue().result().isDone())
+                .map(Map.Entry::getKey).toList();
+        if (!finished.isEmpty()) {
+            settle(kafkaConsumer, inFlight, backingOff, finished, true);
+        }
+    }
+
     /**
-     * Takes each partition's records in, side by side (one partition on this thread).
-     *
-     * @return the partitions whose batch failed for a transient reason, with the failure; nothing of
-     *         theirs was kept, and their records must be read again
+     * Waits for the batches of {@code partitions} that are in the database, then commits the offsets of
+     * those taken in (when {@code commit}) and resumes their partitions; a partition whose batch failed for a
+     * transient reason is sought back to its batch's first offset and stays paused for its backoff.
      */
-    private Map<TopicPartition, RuntimeException> ingestByPartition(ConsumerRecords<String, String> records)
-            throws InterruptedException {
-        Map<TopicPartition, RuntimeException> failed = new LinkedHashMap<>();
-        if (records.partitions().size() == 1) {
-            TopicPartition partition = records.partitions().iterator().next();
-            RuntimeException failure = ingestPartition(partition, records.records(partition));
-            if (failure != null) {
-                failed.put(partition, failure);
+    private void settle(KafkaConsumer<String, String> kafkaConsumer, Map<TopicPartition, InFlight> inFlight,
+                        Map<TopicPartition, BackingOff> backingOff, Collection<TopicPartition> partitions, boolean commit) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : partitions) {
+            InFlight batch = inFlight.remove(partition);
+            if (batch == null) {
+                backingOff.remove(partition);
+                continue;
             }
-            return failed;
-        }
-        Map<TopicPartition, Future<RuntimeException>> running = new LinkedHashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            running.put(partition, partitionWorkers.submit(() -> ingestPartition(partition, records.records(partition))));
-        }
-        for (Map.Entry<TopicPartition, Future<RuntimeException>> partition : running.entrySet()) {
-            RuntimeException failure;
-            try {
-                failure = partition.getValue().get();
-            } catch (ExecutionException e) {
-                failure = e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+            RuntimeException failure = outcome(batch.result());
+            boolean ours = kafkaConsumer.assignment().contains(partition);
+            if (failure == null) {
+                offsets.put(partition, new OffsetAndMetadata(batch.nextOffset()));
+                BackingOff rested = backingOff.remove(partition);
+                if (ours) {
+                    kafkaConsumer.resume(List.of(partition));
+                }
+                if (rested != null) {
+                    log.info("{} taken in again after a failure", partition);
+                }
+                continue;
             }
-            if (failure != null) {
-                failed.put(partition.getKey(), failure);
+            retries.increment();
+            Duration backoff = backingOff.containsKey(partition)
+                    ? min(backingOff.get(partition).backoff().multipliedBy(2), settings.retryBackoffMax())
+                    : settings.retryBackoffInitial();
+            reportFailure(failure, backoff);
+            if (ours) {
+                kafkaConsumer.seek(partition, batch.firstOffset());
+                backingOff.put(partition, new BackingOff(System.nanoTime() + backoff.toNanos(), backoff));
             }
         }
-        return failed;
+        if (commit && !offsets.isEmpty()) {
+            commit(kafkaConsumer, offsets);
+        }
+    }
+
+    /**
+     * Resumes the partitions whose pause after a failure is over. One whose batch is in the database again
+     * stays paused (its entry stays until that batch is taken in, so that a further failure waits longer).
+     */
+    private void resumeRested(KafkaConsumer<String, String> kafkaConsumer, Map<TopicPartition, InFlight> inFlight,
+                              Map<TopicPartition, BackingOff> backingOff) {
+        long now = System.nanoTime();
+        for (Map.Entry<TopicPartition, BackingOff> partition : backingOff.entrySet()) {
+            if (now - partition.getValue().resumeAtNanos() >= 0 && !inFlight.containsKey(partition.getKey())
+                    && kafkaConsumer.paused().contains(partition.getKey())) {
+                kafkaConsumer.resume(List.of(partition.getKey()));
+            }
+        }
+    }
+
+    /** What became of a batch: null when taken in, else the transient failure that stopped it. */
+    private static RuntimeException outcome(Future<RuntimeException> result) {
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while a batch was in the database", e);
+        }
     }
 
     /**
@@ -315,37 +406,13 @@ public class EventStreamConsumer implements DisposableBean {
         }
     }
 
-    /** Commits, for each partition of the batch except {@code failed}, the offset after its last record. */
-    private void commit(KafkaConsumer<String, String> kafkaConsumer, ConsumerRecords<String, String> records,
-                        Set<TopicPartition> failed) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
-            if (!failed.contains(partition)) {
-                List<ConsumerRecord<String, String>> taken = records.records(partition);
-                offsets.put(partition, new OffsetAndMetadata(taken.get(taken.size() - 1).offset() + 1));
-            }
-        }
-        if (offsets.isEmpty()) {
-            return;
-        }
+    /** Commits the offsets after the batches the database took; a refusal after a rebalance is only logged. */
+    private void commit(KafkaConsumer<String, String> kafkaConsumer, Map<TopicPartition, OffsetAndMetadata> offsets) {
         try {
             kafkaConsumer.commitSync(offsets);
         } catch (CommitFailedException | RebalanceInProgressException e) {
             // the group rebalanced: the new owner reads these events again and skips them as redelivered
             log.info("offset commit refused after a rebalance; the batch will be redelivered and skipped");
-        }
-    }
-
-    /**
-     * Seeks each of {@code partitions} back to the batch's first offset there, which is the last committed
-     * one (offsets are committed after every batch), so that nothing past it is skipped.
-     */
-    private void rewind(KafkaConsumer<String, String> kafkaConsumer, ConsumerRecords<String, String> records,
-                        Set<TopicPartition> partitions) {
-        for (TopicPartition partition : partitions) {
-            if (kafkaConsumer.assignment().contains(partition) && !records.records(partition).isEmpty()) {
-                kafkaConsumer.seek(partition, records.records(partition).get(0).offset());
-            }
         }
     }
 
