@@ -71,7 +71,8 @@ public final class StoreVolume {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new LinkedHashMap<>(Map.of("--jdbc", "jdbc:postgresql://localhost:15432/mediation_ledger",
-                "--query", "http://localhost:8082", "--events", "1000000", "--report", "rebuild-report.md", "--rebuild", "true"));
+                "--query", "http://localhost:8082", "--events", "1000000", "--report", "rebuild-report.md", "--rebuild", "true",
+                "--shape", "closed-cases"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!options.containsKey(args[i])) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -82,7 +83,12 @@ public final class StoreVolume {
         if (!List.of("localhost", "127.0.0.1").contains(query.getHost()) || !options.get("--jdbc").contains("//localhost:")) {
             throw new IllegalArgumentException("this benchmark writes straight into the event store: only a system on this machine");
         }
-        long cases = Long.parseLong(options.get("--events")) / EVENTS_PER_CASE;
+        boolean reportShape = switch (options.get("--shape")) {
+            case "closed-cases" -> false;
+            case "report" -> true;
+            default -> throw new IllegalArgumentException("--shape must be closed-cases or report");
+        };
+        long cases = Long.parseLong(options.get("--events")) / (reportShape ? 2 : EVENTS_PER_CASE);
         StringBuilder report = new StringBuilder();
         try (Connection db = DriverManager.getConnection(options.get("--jdbc") + "?reWriteBatchedInserts=true", "postgres", "postgres")) {
             long before = count(db, "SELECT count(*) FROM DomainEventEntry");
@@ -90,11 +96,15 @@ public final class StoreVolume {
                 throw new IllegalStateException("the event store already holds " + before + " events: start on a fresh ML_DATA_DIR");
             }
             long fillStart = System.nanoTime();
-            fill(db, cases);
+            if (reportShape) {
+                fillForTheReport(db, cases);
+            } else {
+                fill(db, cases);
+            }
             double fillSeconds = seconds(fillStart);
             long stored = count(db, "SELECT count(*) FROM DomainEventEntry");
             line(report, "events stored: %d (%d cases of %d events, 20 lawyers) in %.0f s (%.0f events/s, trigger-computed hash chain included)",
-                    stored, cases, EVENTS_PER_CASE, fillSeconds, stored / fillSeconds);
+                    stored, cases, reportShape ? 2 : EVENTS_PER_CASE, fillSeconds, stored / fillSeconds);
 
             long ingestStart = System.nanoTime();
             long processed = 0;
@@ -108,6 +118,9 @@ public final class StoreVolume {
             line(report, "live views took them in (relay, Kafka, query side) in %.0f s after the fill: %d events processed",
                     seconds(ingestStart), processed);
 
+            if (reportShape) {
+                reportLatency(report, query);
+            }
             if (!Boolean.parseBoolean(options.get("--rebuild"))) {
                 Files.writeString(Path.of(options.get("--report")), report.toString(), StandardCharsets.UTF_8);
                 LOG.info("report written to {} (no rebuild asked for):\n{}", options.get("--report"), report);
@@ -136,6 +149,99 @@ public final class StoreVolume {
         }
         Files.writeString(Path.of(options.get("--report")), report.toString(), StandardCharsets.UTF_8);
         LOG.info("report written to {}:\n{}", options.get("--report"), report);
+    }
+
+    /**
+     * The report's shape: {@code cases} cases of two events (intake, one payment), registered over three years
+     * (2023 to 2025) in four districts and every channel and employment form, by workers of whom about one in
+     * four has more than one case (spread over the years), each paid a part of the claim a few days later.
+     */
+    private static void fillForTheReport(Connection db, long cases) throws Exception {
+        db.setAutoCommit(false);
+        long workers = Math.max(1, cases * 3 / 4);
+        java.util.BitSet enrolled = new java.util.BitSet();
+        LocalDate firstDay = LocalDate.of(2023, 1, 1);
+        try (PreparedStatement event = db.prepareStatement("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, "
+                + "eventIdentifier, metaData, payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, '1', ?, ?)");
+             PreparedStatement key = db.prepareStatement("INSERT INTO pii.worker_key (claimant_key, id_number_hash, worker_key) VALUES (?, ?, ?)")) {
+            Instant at = Instant.parse("2025-06-02T01:00:00Z");
+            int pending = 0;
+            for (long c = 0; c < cases; c++) {
+                String caseId = UUID.randomUUID().toString();
+                int w = (int) ((c * 7919) % workers); // a multiplier prime to the count: every worker, scattered
+                String worker = UUID.nameUUIDFromBytes(("report-worker-" + w).getBytes(StandardCharsets.UTF_8)).toString();
+                // one key per worker, derived so that a later case of theirs encrypts under the key enrolled (a benchmark's data only)
+                byte[] workerKey = java.security.MessageDigest.getInstance("SHA-256").digest(worker.getBytes(StandardCharsets.UTF_8));
+                if (!enrolled.get(w)) {
+                    enrolled.set(w);
+                    key.setString(1, worker);
+                    key.setString(2, HexFormat.of().formatHex(worker.getBytes(StandardCharsets.UTF_8)));
+                    key.setBytes(3, workerKey);
+                    key.addBatch();
+                }
+                LocalDate registeredOn = firstDay.plusDays(c % 1095);
+                String idNumber = "3702031990" + String.format("%08d", w % 100_000_000);
+                DisputeRegistered registered = new DisputeRegistered(caseId, new ClaimantRecord(worker, "工人" + w,
+                        HexFormat.of().formatHex(workerKey, 0, 8), PersonalDataCipher.encrypt(workerKey, worker, idNumber), null,
+                        EmploymentForm.values()[(int) (c % EmploymentForm.values().length)]),
+                        List.of(new Respondent("青岛某某配送服务有限公司" + (c % 500), null)),
+                        DisputeCategory.values()[(int) (c / 7 % DisputeCategory.values().length)], 1_100_000,
+                        IntakeChannel.values()[(int) (c / 3 % IntakeChannel.values().length)],
+                        List.of("市北区", "李沧区", "崂山区", "城阳区").get((int) (c % 4)), "工资未结", registeredOn, registeredOn);
+                long paid = 100_000 + (c % 10) * 50_000;
+                WagePaymentRecorded payment = new WagePaymentRecorded(caseId, "p-1", paid, registeredOn.plusDays(3 + c % 20),
+                        PaymentSource.EMPLOYER_VOLUNTARY, 1_100_000, paid, 1_100_000 - paid);
+                at = at.plusMillis(3);
+                add(event, "DisputeCase", caseId, 0, registered, "staff", "UNION_STAFF", at);
+                add(event, "DisputeCase", caseId, 1, payment, "staff", "UNION_STAFF", at.plusMillis(1));
+                pending += 2;
+                if (pending >= BATCH) {
+                    key.executeBatch();
+                    event.executeBatch();
+                    db.commit();
+                    pending = 0;
+                    if (c % 50_000 < 1000) {
+                        LOG.info("filled {} of {} cases", c, cases);
+                    }
+                }
+            }
+            key.executeBatch();
+            event.executeBatch();
+            db.commit();
+        }
+        db.setAutoCommit(true);
+    }
+
+    /** Each of four report questions asked 50 times over HTTP as the auditor, after 5 unmeasured: the spread of their answers. */
+    private static void reportLatency(StringBuilder report, URI query) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auditor = "Basic " + Base64.getEncoder().encodeToString("auditor:demo".getBytes(StandardCharsets.UTF_8));
+        line(report, "recovered-wages report over the views above (50 requests each, one after another, after 5 not counted):");
+        report.append("| question | median | p95 | slowest | total workers helped | total cases | total recovered (fen) |\n"
+                + "|---|---|---|---|---|---|---|\n");
+        for (String question : List.of("", "groupBy=district", "groupBy=month", "groupBy=channel&from=2024-01-01&to=2024-12-31",
+                "groupBy=employmentForm&from=2025-03-15")) {
+            URI uri = query.resolve("/api/reports/recovered-wages" + (question.isEmpty() ? "" : "?" + question));
+            double[] millis = new double[50];
+            JsonNode total = null;
+            for (int i = -5; i < millis.length; i++) {
+                long start = System.nanoTime();
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(uri).header("Authorization", auditor).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() != 200) {
+                    throw new IllegalStateException("report " + question + ": " + answer.statusCode() + " " + answer.body());
+                }
+                if (i >= 0) {
+                    millis[i] = (System.nanoTime() - start) / 1e6;
+                }
+                total = JSON.readTree(answer.body()).get("total");
+            }
+            java.util.Arrays.sort(millis);
+            report.append(String.format("| `%s` | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d |%n", question.isEmpty() ? "(all time, no grouping)" : question,
+                    millis[24], millis[47], millis[49], total.get("workersHelped").asLong(), total.get("cases").asLong(),
+                    total.get("recoveredFen").asLong()));
+        }
+        report.append("\n");
     }
 
     /** Lawyers, then the cases, in batches; each case's 20 events in order, so the trigger chains them. */
