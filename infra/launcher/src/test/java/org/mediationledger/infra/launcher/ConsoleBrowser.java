@@ -120,7 +120,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void choose(String apiField, String value) {
-        new Select(driver.findElement(By.id(htmlId(apiField)))).selectByValue(value);
+        new Select(waitFor(By.id(htmlId(apiField)))).selectByValue(value);
     }
 
     /** The error shown beside the input of {@code apiField}. */

@@ -86,7 +86,7 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         assertThat(browser.errorBeside("claimant.idNumber")).contains("check digit");
         assertThat(system.view("/api/cases?size=10").get("total").asLong()).as("a refused intake wrote nothing")
                 .isEqualTo(casesBefore);
-        assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("claimedFen"))).getDomProperty("value"))
+        assertThat(browser.waitFor(By.id(ConsoleBrowser.htmlId("claimedFen"))).getDomProperty("value"))
                 .as("what was typed stays").isEqualTo("12,500.00");
         browser.screenshot("walk-intake-error-zh");
         browser.type("claimant.idNumber", "11010519491231002X");
@@ -156,15 +156,15 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
 
         // the court liaison officer: the agreement confirmed, then enforcement ended without payment
         browser.signIn("court1");
-        browser.driver.findElement(By.id("ruling-case")).sendKeys(caseId);
+        browser.waitFor(By.id("ruling-case")).sendKeys(caseId);
         browser.click(By.id("ruling-go"));
-        assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("court"))).getDomProperty("value")).isEqualTo("court1");
+        assertThat(browser.waitFor(By.id(ConsoleBrowser.htmlId("court"))).getDomProperty("value")).isEqualTo("court1");
         browser.type("rulingNumber", "(2026)鲁0203民特12号");
         browser.submit();
         assertThat(browser.text(By.id("recorded"))).contains(caseId);
 
-        browser.driver.findElement(By.id("ruling-case")).sendKeys(caseId);
-        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("ruling-kind"))).selectByValue("termination");
+        browser.waitFor(By.id("ruling-case")).sendKeys(caseId);
+        new org.openqa.selenium.support.ui.Select(browser.waitFor(By.id("ruling-kind"))).selectByValue("termination");
         browser.click(By.id("ruling-go"));
         browser.type("rulingNumber", "(2026)鲁0203执345号");
         browser.submit();
@@ -178,7 +178,7 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
             assertThat(browser.text(By.id("stage"))).isEqualTo("终结执行");
         });
         browser.click(By.id("action-relief"));
-        assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("requestedFen"))).getDomProperty("value"))
+        assertThat(browser.waitFor(By.id(ConsoleBrowser.htmlId("requestedFen"))).getDomProperty("value"))
                 .as("the outstanding amount, offered").isEqualTo("8000.00");
         browser.type("hardship", "无其他收入来源，家庭困难");
         browser.submit();
@@ -209,7 +209,7 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
     void aCourtRefersADispute_seeingTheRulesThatApplyAsTheDateIsTyped() throws Exception {
         browser.signIn("court1");
         browser.click(By.id("refer"));
-        assertThat(browser.driver.findElement(By.id(ConsoleBrowser.htmlId("court"))).getDomProperty("value")).isEqualTo("court1");
+        assertThat(browser.waitFor(By.id(ConsoleBrowser.htmlId("court"))).getDomProperty("value")).isEqualTo("court1");
         browser.date("referredOn", "2024-12-20");
         browser.choose("referralKind", "PRE_FILING_DELEGATED");
         assertThat(browser.text(By.id("regime-hint"))).startsWith("适用2016年特邀调解规定：诉前委派调解，调解期限 30 日");
@@ -223,7 +223,7 @@ class ConsoleWalkBrowserTest extends WholeSystemTest {
         assertThat(browser.text(By.id("regime-hint"))).startsWith("适用2025年立案与调解意见").contains("调解期限 7 日");
 
         browser.type("courtCaseNumber", "(2026)鲁0203民初77号");
-        browser.driver.findElement(By.id(ConsoleBrowser.htmlId("partiesConsented"))).click();
+        browser.waitFor(By.id(ConsoleBrowser.htmlId("partiesConsented"))).click();
         browser.type("claimant.name", "王芳");
         browser.type("claimant.idNumber", "11010519491231002X");
         browser.type("claimant.phone", "13912345678");
