@@ -254,6 +254,7 @@ public class Rebuilds {
                                 + count("SELECT count(*) FROM " + schema + "." + table.name());
                         continue;
                     }
+                    // no owner (o is NULL): compared only here, where rebuild_moving is empty, so the NOT IN below holds
                     side = "SELECT " + key + " AS k, NULL::text AS o, to_jsonb(t) AS j FROM (SELECT "
                             + String.join(", ", table.key()) + ", " + table.sums().stream().map(c -> "sum(" + c + ") AS " + c)
                             .collect(Collectors.joining(", ")) + " FROM %s." + table.name() + " GROUP BY "

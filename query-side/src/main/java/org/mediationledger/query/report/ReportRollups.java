@@ -32,6 +32,10 @@ public final class ReportRollups {
     static final List<String> GROUPINGS = Stream.concat(Stream.of(ALL),
             Arrays.stream(ReportGrouping.values()).map(ReportGrouping::parameter)).toList();
 
+    /** Each {@code groupBy} by its name, looked up for every case and payment a run adds. */
+    private static final Map<String, ReportGrouping> BY_NAME = Arrays.stream(ReportGrouping.values())
+            .collect(Collectors.toUnmodifiableMap(ReportGrouping::parameter, grouping -> grouping));
+
     /** Sorts before every registration day: the previous case of a worker's first one ({@code -infinity} in the tables). */
     static final LocalDate NO_PREVIOUS_CASE = LocalDate.MIN;
 
@@ -62,7 +66,7 @@ public final class ReportRollups {
                               String employmentForm, String channel, Figures figures) {
 
         String keyOf(String grouping, LocalDate day) {
-            return ALL.equals(grouping) ? "" : ReportGrouping.fromParameter(grouping).orElseThrow().keyOf(this, day);
+            return ALL.equals(grouping) ? "" : BY_NAME.get(grouping).keyOf(this, day);
         }
     }
 
