@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Picks a free TCP port on the loopback interface. */
@@ -17,6 +19,13 @@ public final class FreePorts {
     private static final int LOWEST = 15000;
     private static final int HIGHEST = 32000;
 
+    /**
+     * Ports already handed out by this JVM. A port picked for a service stays unbound until that service
+     * starts, so without this a later pick in the same JVM (the embedded Kafka's controller port, say)
+     * could be given the same port; a CI run lost the query side's port that way.
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
     private FreePorts() {
     }
 
@@ -27,15 +36,20 @@ public final class FreePorts {
     public static int pick() {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
-            if (bindable(candidate)) {
+            if (bindable(candidate) && HANDED_OUT.add(candidate)) {
                 return candidate;
             }
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("no free port", e);
+            }
         }
+        throw new IllegalStateException("no free port that this JVM has not handed out already");
     }
 
     /** {@code port} itself, or a free port when it is 0. */
