@@ -36,26 +36,27 @@ import org.mediationledger.events.wire.EventMetadata;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.mediationledger.query.report.ReportRollups;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Date;
-import java.sql.Timestamp;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Applies dispute-case events to the case-file tables. Runs inside the ingestion transaction, after
- * the sequence check, so every method may assume the case's earlier events are applied.
+ * Applies dispute-case events to the case-file tables: the one fold of a case's events into its rows
+ * (decision 0029). A run of it ({@link Fold}) holds the rows of the cases it takes in, changes them in
+ * memory event by event, and writes what changed once, set-wise. Two drivers run it: the ingestion, a
+ * polled batch at a time, inside its transaction after the sequence check (so every method may assume the
+ * case's earlier events are applied), reading the cases' rows from the tables and upserting them; and a
+ * rebuild, which takes each case's events together, starts every case from nothing and copies its rows
+ * into fresh tables. An as-of is the first driver over temporary twins of the tables.
  */
 @Component
 public class CaseFileProjection {
@@ -89,9 +90,10 @@ public class CaseFileProjection {
     /**
      * The version of this fold. Raise it with any change to what the projection writes for an event (a
      * fix, a newly known event type): snapshots of the old fold are then passed over and the as-of
-     * replays from the start, until a rebuild has taken new ones.
+     * replays from the start, until a rebuild has taken new ones. Version 2: snapshots are written by the
+     * in-memory fold (rows in Java's order of their key), no longer by to_jsonb in SQL.
      */
-    static final int FOLD_VERSION = 1;
+    static final int FOLD_VERSION = 2;
 
     /**
      * The columns of those tables and the fold's version, as one value: a snapshot taken before a
@@ -103,14 +105,6 @@ public class CaseFileProjection {
             + "|| format_type(a.atttypid, a.atttypmod), ',' ORDER BY c.relname, a.attnum)) FROM pg_attribute a "
             + "JOIN pg_class c ON c.oid = a.attrelid WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attrelid IN ("
             + SNAPSHOT_TABLES.stream().map(t -> "'views." + t.name() + "'::regclass").collect(Collectors.joining(", ")) + "))";
-
-    private static final String TAKE_SNAPSHOT = "INSERT INTO views.case_file_snapshot (case_id, sequence, layout, tables) "
-            + "SELECT ?, ?, " + SNAPSHOT_LAYOUT + ", jsonb_build_object("
-            + SNAPSHOT_TABLES.stream().map(t -> "'" + t.name() + "', COALESCE((SELECT jsonb_agg(to_jsonb(t) ORDER BY "
-                    + t.order() + ") FROM views." + t.name() + " t WHERE t.case_id = ?), '[]'::jsonb)")
-            .collect(Collectors.joining(", ")) + ") "
-            // a case the view does not hold (only events of unknown types) has nothing to snapshot
-            + "WHERE EXISTS (SELECT 1 FROM views.dispute_case WHERE case_id = ?) ON CONFLICT (case_id, sequence) DO NOTHING";
 
     private final JdbcTemplate jdbc;
     /** whether it takes snapshots and keeps the report's rollups: not into an as-of's throwaway tables */
@@ -136,35 +130,67 @@ public class CaseFileProjection {
     }
 
     /**
-     * A run of this fold: an ingestion batch, a chunk of a rebuild, an as-of.
+     * A run of this fold over the tables: an ingestion batch, an as-of, a rebuild's catching up before its switch.
      *
      * @param rollupShard the rollup rows this run adds to (ReportRollups.Run): the partition of an ingestion
      *                    batch, {@code rebuild} for a rebuild
      */
     public Fold newFold(String rollupShard) {
-        return new Fold(keepsDerivedRows ? new ReportRollups.Run(jdbc, rollupShard) : null);
+        return new Fold(keepsDerivedRows ? new ReportRollups.Run(jdbc, rollupShard) : null, null, null);
     }
 
     /**
-     * One run of the fold. What nothing in the fold reads back (timeline rows, sessions, the case's version
-     * and outstanding amount) is kept here and written set-wise by {@link #flush()}, which the driver calls
-     * before it commits or reads the tables; the cases known to be in the view are remembered, so that each
-     * is looked up once.
-     * Not shared between threads.
+     * A run of this fold into a rebuild's fresh, empty tables in {@code schema}: every case starts from nothing
+     * (the rebuild gives each case's events together, and flushes only between cases), and its rows are copied
+     * in with COPY on {@code connection}. It takes snapshots; the rebuild fills the rollups from the rows
+     * afterwards (ReportRollups#fill), so this run keeps none.
+     */
+    public Fold newFoldIntoEmptyTables(Connection connection, String schema) {
+        return new Fold(null, connection, schema);
+    }
+
+    /**
+     * One run of the fold, used by one thread: the rows of the cases it took in, in memory until
+     * {@link #flush()}, which the driver calls before it commits.
      */
     public final class Fold {
 
-        private final List<Object[]> timelineRows = new ArrayList<>();
-        private final List<Object[]> sessionRows = new ArrayList<>();
-        private final Map<String, Long> versions = new LinkedHashMap<>();
-        /** a case's outstanding amount after its latest event of this run that moved it, not written yet */
-        private final Map<String, Long> outstanding = new HashMap<>();
-        private final Set<String> casesInView = new HashSet<>();
+        private final Map<String, CaseRows> cases = new LinkedHashMap<>();
+        private final CaseTables tables = new CaseTables(jdbc);
         /** null when the fold keeps no rollups */
         private final ReportRollups.Run rollups;
+        /** a rebuild's: where its rows are copied to; null for a run over the tables */
+        private final Connection copyConnection;
+        private final String copySchema;
 
-        private Fold(ReportRollups.Run rollups) {
+        private Fold(ReportRollups.Run rollups, Connection copyConnection, String copySchema) {
             this.rollups = rollups;
+            this.copyConnection = copyConnection;
+            this.copySchema = copySchema;
+        }
+
+        /**
+         * Reads the rows of these cases, one statement per table for all of them, before their events are
+         * applied; with their timeline and sessions for those in {@code snapshotDue} (a snapshot of them will
+         * be taken). Only saves round trips: a case not read here is read when its first event comes.
+         */
+        public void prefetch(Collection<String> caseIds, Set<String> snapshotDue) {
+            if (copyConnection != null) {
+                return;
+            }
+            Map<String, CaseRows> toLoad = new LinkedHashMap<>();
+            caseIds.stream().filter(id -> !cases.containsKey(id)).forEach(id -> toLoad.put(id, new CaseRows(id, false)));
+            tables.load(toLoad, CaseTables.ALWAYS_LOADED);
+            Map<String, CaseRows> withHistory = new LinkedHashMap<>();
+            toLoad.values().stream().filter(c -> snapshotDue.contains(c.caseId)).forEach(c -> withHistory.put(c.caseId, c));
+            tables.load(withHistory, CaseTables.HISTORY);
+            withHistory.values().forEach(c -> c.historyComplete = true);
+            cases.putAll(toLoad);
+        }
+
+        /** The number of cases whose rows the run holds. */
+        public int casesHeld() {
+            return cases.size();
         }
 
         /**
@@ -172,21 +198,24 @@ public class CaseFileProjection {
          *                           does not hold (its registration was never applied)
          */
         public void apply(DisputeCaseEvent event, PublishedEvent envelope) {
-            if (!(event instanceof DisputeRegistered) && !casesInView.contains(event.caseId())) {
-                ReportRollups.Figures figures = figures(event.caseId()).orElseThrow(() -> new ProjectionRefused(
-                        "case " + event.caseId() + " is not in the view; " + event.getClass().getSimpleName()
-                                + " cannot be applied before its registration"));
-                if (rollups != null) {
-                    rollups.touched(event.caseId(), figures);
+            CaseRows rows = rowsOf(event.caseId());
+            if (event instanceof DisputeRegistered registered) {
+                if (rows.caseRow != null) {
+                    throw new IllegalStateException("case " + event.caseId() + " is already in the view; it cannot be registered again");
                 }
-                casesInView.add(event.caseId());
-            }
-            applyToTables(this, event, envelope);
-            if (event instanceof DisputeRegistered) {
-                casesInView.add(event.caseId());
+                registered(rows, registered, envelope.sequence());
                 if (rollups != null) {
                     rollups.registered(event.caseId());
                 }
+            } else {
+                if (rows.caseRow == null) {
+                    throw new ProjectionRefused("case " + event.caseId() + " is not in the view; " + event.getClass().getSimpleName()
+                            + " cannot be applied before its registration");
+                }
+                if (rollups != null) {
+                    rollups.touched(event.caseId(), figures(rows.caseRow)); // the first call of the run counts
+                }
+                applyToRows(this, rows, event);
             }
             recordInTimeline(envelope);
         }
@@ -196,252 +225,290 @@ public class CaseFileProjection {
             if (envelope.occurredAt() == null) {
                 // EventIngestion refuses such an event before any projection runs (the case is held with the
                 // reason "has no occurredAt"), so this is a backstop: never write NULL into the NOT NULL
-                // occurred_at, and never invent a time. Thrown after other changes of this event, so it must
-                // not be ProjectionRefused (which is handled inside the transaction): this exception rolls the
-                // whole event back and the consumer holds the case as a permanent failure.
+                // occurred_at, and never invent a time. Not ProjectionRefused, which must come before any
+                // change: this exception fails the whole batch, and the consumer holds the case as a
+                // permanent failure.
                 throw new IllegalArgumentException("event " + envelope.eventId() + " has no occurredAt");
             }
+            CaseRows rows = rowsOf(envelope.aggregateId());
             EventMetadata metadata = envelope.metadata();
-            timelineRows.add(new Object[]{envelope.aggregateId(), envelope.sequence(), envelope.type(),
-                    Timestamp.from(envelope.occurredAt()),
-                    metadata == null ? null : metadata.actorId(),
-                    metadata == null ? null : metadata.actorRole()});
-            versions.merge(envelope.aggregateId(), envelope.sequence(), Math::max);
-            if (keepsDerivedRows && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
-                writeKeptBack(); // a snapshot copies the case's rows as they are after this event
-                snapshot(envelope.aggregateId(), envelope.sequence());
+            rows.timeline.putIfAbsent(envelope.sequence(), CaseRow.added()
+                    .with("case_id", envelope.aggregateId())
+                    .with("sequence", envelope.sequence())
+                    .with("event_type", envelope.type())
+                    .with("occurred_at", CaseTables.micros(envelope.occurredAt()))
+                    .with("actor_id", metadata == null ? null : metadata.actorId())
+                    .with("actor_role", metadata == null ? null : metadata.actorRole()));
+            if (rows.caseRow != null) {
+                rows.caseRow.set("version", envelope.sequence());
+                if (keepsDerivedRows && envelope.sequence() > 0 && envelope.sequence() % SNAPSHOT_EVERY == 0) {
+                    snapshot(rows, envelope.sequence());
+                }
             }
         }
 
         /**
-         * Writes what this run kept back, then adds its changes to the report's rollups: the driver calls it
-         * once, before it commits (or reads the tables). Everything the run holds is let go, so that a long
-         * run (a rebuild) holds one chunk's worth.
+         * Writes the rows the run added or changed and forgets the cases (a later event reads them again),
+         * without the rollups: what a driver does before another projection writes the same rows (an erasure).
+         */
+        public void writeRows() {
+            if (copyConnection != null) {
+                try {
+                    tables.copy(copyConnection, copySchema, cases.values());
+                } catch (SQLException e) {
+                    throw new IllegalStateException("the rebuild's rows could not be copied", e);
+                }
+            } else {
+                tables.write(cases.values());
+            }
+            cases.clear();
+        }
+
+        /**
+         * Writes the run's rows, then adds its changes to the report's rollups: the driver calls it before it
+         * commits (or reads the tables). Everything the run holds is let go, so that a long run (a rebuild)
+         * holds one chunk's worth.
          */
         public void flush() {
-            writeKeptBack();
+            writeRows();
             if (rollups != null) {
                 rollups.flush();
             }
         }
 
-        /**
-         * The timeline and session rows in one batch each, the versions and outstanding amounts in one
-         * statement. The cases known to be in the view are forgotten (their figures before the run stay with
-         * the rollups until {@link #flush()}).
-         */
-        private void writeKeptBack() {
-            casesInView.clear();
-            if (!timelineRows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO views.case_timeline (case_id, sequence, event_type, occurred_at, actor_id, actor_role) "
-                        + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, sequence) DO NOTHING", timelineRows);
-                timelineRows.clear();
+        private CaseRows rowsOf(String caseId) {
+            CaseRows rows = cases.get(caseId);
+            if (rows == null) {
+                if (copyConnection != null) {
+                    rows = new CaseRows(caseId, true);
+                    cases.put(caseId, rows);
+                } else {
+                    prefetch(List.of(caseId), Set.of());
+                    rows = cases.get(caseId);
+                }
             }
-            if (!sessionRows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO views.case_session (case_id, session_id, held_on, summary) VALUES (?, ?, ?, ?) "
-                        + "ON CONFLICT (case_id, session_id) DO NOTHING", sessionRows);
-                sessionRows.clear();
-            }
-            if (!versions.isEmpty()) {
-                // every case with a pending outstanding amount has a pending version: the event that moved it
-                String[] cases = versions.keySet().toArray(String[]::new);
-                Long[] outstandingByCase = versions.keySet().stream().map(outstanding::get).toArray(Long[]::new);
-                jdbc.update("UPDATE views.dispute_case c SET version = v.version, "
-                                + "outstanding_fen = COALESCE(v.outstanding, c.outstanding_fen) "
-                                + "FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS v(case_id, version, outstanding) "
-                                + "WHERE c.case_id = v.case_id",
-                        cases, versions.values().toArray(Long[]::new), outstandingByCase);
-                versions.clear();
-                outstanding.clear();
-            }
+            return rows;
         }
 
+        /** The case's rows now, after its event {@code sequence}: its timeline and sessions are read first if need be. */
+        private void snapshot(CaseRows rows, long sequence) {
+            if (!rows.historyComplete) {
+                // the rows of the table win over those this run added with the same key, as their writing leaves them
+                Map<String, CaseRows> one = Map.of(rows.caseId, rows);
+                Map<Long, CaseRow> added = new LinkedHashMap<>(rows.timeline);
+                Map<String, CaseRow> addedSessions = new LinkedHashMap<>(rows.sessions);
+                rows.timeline.clear();
+                rows.sessions.clear();
+                tables.load(one, CaseTables.HISTORY);
+                added.forEach(rows.timeline::putIfAbsent);
+                addedSessions.forEach(rows.sessions::putIfAbsent);
+                rows.historyComplete = true;
+            }
+            rows.snapshots.add(new CaseRows.Snapshot(sequence, tables.snapshotJson(rows)));
+        }
     }
 
-    private void applyToTables(Fold fold, DisputeCaseEvent event, PublishedEvent envelope) {
-        if (event instanceof DisputeRegistered e) {
-            registered(e, envelope.sequence());
-        } else if (event instanceof CourtReferralReceived e) {
-            referred(e);
+    // ---- the events, applied to a case's rows ---------------------------------------------------------
+
+    private void applyToRows(Fold fold, CaseRows rows, DisputeCaseEvent event) {
+        CaseRow c = rows.caseRow;
+        if (event instanceof CourtReferralReceived e) {
+            c.set("court", e.court());
+            c.set("court_case_number", e.courtCaseNumber());
+            c.set("referral_kind", name(e.referralKind()));
+            c.set("court_procedure", name(e.procedure()));
+            c.set("referred_on", e.referredOn());
+            c.set("referral_regime", name(e.regime()));
         } else if (event instanceof MediatorAssigned e) {
-            mediatorAssigned(e);
+            // the mediator is the responsible lawyer; a reassignment moves the case to the new one
+            c.set("stage", CaseStage.IN_MEDIATION.name());
+            c.set("mediator_id", e.lawyerId());
+            c.set("responsible_lawyer_id", e.lawyerId());
+            c.set("mediation_deadline", e.mediationDeadline());
+            c.set("mediation_deadline_status", e.mediationDeadline() == null ? null : DeadlineStatus.PENDING.name());
+            responsibleLawyer(rows, e.lawyerId());
         } else if (event instanceof MediationSessionHeld e) {
-            // nothing in the fold reads sessions: written with the run's flush
-            fold.sessionRows.add(new Object[]{e.caseId(), e.sessionId(), date(e.heldOn()), e.summary()});
+            rows.sessions.putIfAbsent(e.sessionId(), CaseRow.added().with("case_id", e.caseId()).with("session_id", e.sessionId())
+                    .with("held_on", e.heldOn()).with("summary", e.summary()));
         } else if (event instanceof MediationExtended e) {
-            jdbc.update("UPDATE views.dispute_case SET mediation_deadline = ? WHERE case_id = ?", date(e.newDeadline()), e.caseId());
+            c.set("mediation_deadline", e.newDeadline());
         } else if (event instanceof MediationAgreementReached e) {
-            agreementReached(fold, e);
+            agreementReached(rows, e);
         } else if (event instanceof MediationFailed e) {
-            mediationEnded(e.caseId(), e.failedOn());
-            setStage(e.caseId(), CaseStage.MEDIATION_FAILED);
-            jdbc.update("UPDATE views.dispute_case SET mediation_failed_on = ? WHERE case_id = ?", date(e.failedOn()), e.caseId());
+            mediationEnded(c, e.failedOn());
+            c.set("stage", CaseStage.MEDIATION_FAILED.name());
+            c.set("mediation_failed_on", e.failedOn());
         } else if (event instanceof AwardRecorded e) {
-            awardRecorded(fold, e);
+            enforceable(c, e.enforceableFen(), CaseStage.AWARDED);
         } else if (event instanceof WagePaymentRecorded e) {
-            paymentRecorded(fold, e);
+            paymentRecorded(fold, rows, e);
         } else if (event instanceof AgreementJudiciallyConfirmed e) {
-            enforceable(fold, e.caseId(), e.enforceableFen(), null); // the case stays AGREED: the agreement is now enforceable
-            settleDeadline(e.caseId(), CONFIRMATION_WINDOW, 0);
-        } else if (event instanceof EnforcementTerminated e) {
-            setStage(e.caseId(), CaseStage.ENFORCEMENT_TERMINATED);
+            enforceable(c, e.enforceableFen(), null); // the case stays AGREED: the agreement is now enforceable
+            settleDeadline(rows, CONFIRMATION_WINDOW, 0);
+        } else if (event instanceof EnforcementTerminated) {
+            c.set("stage", CaseStage.ENFORCEMENT_TERMINATED.name());
         } else if (event instanceof CaseClosed e) {
-            closed(e);
-        } else if (event instanceof MediationPeriodLapsed e) {
+            mediationEnded(c, e.closedOn());
+            rows.deadlines.values().stream().filter(d -> DeadlineStatus.PENDING.name().equals(d.text("status")))
+                    .forEach(d -> d.set("status", DeadlineStatus.CANCELLED.name()));
+            c.set("stage", CaseStage.CLOSED.name());
+            c.set("closure_outcome", name(e.outcome()));
+            c.set("closed_on", e.closedOn());
+        } else if (event instanceof MediationPeriodLapsed) {
             // the command side records the lapse; an agreement dated in time may still follow (LDMAL art. 14)
-            jdbc.update("UPDATE views.dispute_case SET mediation_lapse_recorded = true, mediation_deadline_status = "
-                    + "CASE WHEN mediation_deadline_status = 'PENDING' THEN 'LAPSED' ELSE mediation_deadline_status END "
-                    + "WHERE case_id = ?", e.caseId());
-        } else if (event instanceof ConfirmationWindowLapsed e) {
-            setDeadline(e.caseId(), CONFIRMATION_WINDOW, 0, DeadlineStatus.LAPSED);
+            c.set("mediation_lapse_recorded", true);
+            if (DeadlineStatus.PENDING.name().equals(c.text("mediation_deadline_status"))) {
+                c.set("mediation_deadline_status", DeadlineStatus.LAPSED.name());
+            }
+        } else if (event instanceof ConfirmationWindowLapsed) {
+            setDeadline(rows, CONFIRMATION_WINDOW, 0, DeadlineStatus.LAPSED);
         } else if (event instanceof InstalmentOverdue e) {
-            setDeadline(e.caseId(), INSTALMENT, e.instalmentNumber(), DeadlineStatus.OVERDUE);
+            setDeadline(rows, INSTALMENT, e.instalmentNumber(), DeadlineStatus.OVERDUE);
         } else if (event instanceof LegalAidApplied e) {
-            legalAidApplied(e);
-        } else if (event instanceof LegalAidDecisionOverdue e) {
-            setDeadline(e.caseId(), LEGAL_AID_DECISION, 0, DeadlineStatus.OVERDUE);
+            c.set("legal_aid_applied_on", e.appliedOn());
+            c.set("legal_aid_decision_due_on", e.decisionDueOn());
+            insertDeadline(rows, LEGAL_AID_DECISION, 0, e.decisionDueOn(), null);
+        } else if (event instanceof LegalAidDecisionOverdue) {
+            setDeadline(rows, LEGAL_AID_DECISION, 0, DeadlineStatus.OVERDUE);
         } else if (event instanceof LegalAidAssigned e) {
-            legalAidAssigned(e);
+            legalAidAssigned(rows, e);
         } else if (event instanceof LegalAidReassigned e) {
-            jdbc.update("UPDATE views.dispute_case SET legal_aid_lawyer_id = ?, responsible_lawyer_id = ?, legal_aid_decided_on = ?, "
-                    + "legal_aid_auto_assigned = ? WHERE case_id = ?", e.lawyerId(), e.lawyerId(), date(e.reassignedOn()),
-                    e.autoAssigned(), e.caseId());
-            responsibleLawyer(e.caseId(), e.lawyerId());
+            c.set("legal_aid_lawyer_id", e.lawyerId());
+            c.set("responsible_lawyer_id", e.lawyerId());
+            c.set("legal_aid_decided_on", e.reassignedOn());
+            c.set("legal_aid_auto_assigned", e.autoAssigned());
+            responsibleLawyer(rows, e.lawyerId());
         } else if (event instanceof ReliefApplied e) {
-            jdbc.update("UPDATE views.dispute_case SET relief_fund_id = ?, relief_status = 'APPLIED', relief_requested_fen = ?, "
-                    + "relief_amount_fen = NULL, relief_reason = NULL, relief_detail = NULL WHERE case_id = ?",
-                    e.fundId(), e.requestedFen(), e.caseId());
+            c.set("relief_fund_id", e.fundId());
+            c.set("relief_status", "APPLIED");
+            c.set("relief_requested_fen", e.requestedFen());
+            c.set("relief_amount_fen", null);
+            c.set("relief_reason", null);
+            c.set("relief_detail", null);
         } else if (event instanceof ReliefApproved e) {
-            jdbc.update("UPDATE views.dispute_case SET relief_status = 'RESERVED', relief_amount_fen = ? WHERE case_id = ?",
-                    e.amountFen(), e.caseId());
+            c.set("relief_status", "RESERVED");
+            c.set("relief_amount_fen", e.amountFen());
         } else if (event instanceof ReliefRejected e) {
-            jdbc.update("UPDATE views.dispute_case SET relief_status = 'REJECTED', relief_reason = ?, relief_detail = ? WHERE case_id = ?",
-                    name(e.reason()), e.detail(), e.caseId());
+            c.set("relief_status", "REJECTED");
+            c.set("relief_reason", name(e.reason()));
+            c.set("relief_detail", e.detail());
         } else if (event instanceof ReliefPaid e) {
-            jdbc.update("UPDATE views.dispute_case SET relief_status = 'PAID', relief_amount_fen = ?, relief_paid_fen = ? WHERE case_id = ?",
-                    e.amountFen(), e.amountFen(), e.caseId());
+            c.set("relief_status", "PAID");
+            c.set("relief_amount_fen", e.amountFen());
+            c.set("relief_paid_fen", e.amountFen());
         } else if (event instanceof ReliefRecovered e) {
-            jdbc.update("UPDATE views.dispute_case SET relief_repaid_fen = ? WHERE case_id = ?", e.repaidFen(), e.caseId());
+            c.set("relief_repaid_fen", e.repaidFen());
         } else {
             throw new IllegalStateException("no case-file handler for " + event.getClass().getSimpleName());
         }
     }
 
-    /** The case's rows as they are now, after its event {@code sequence}, in one statement. */
-    private void snapshot(String caseId, long sequence) {
-        List<Object> args = new ArrayList<>(List.of(caseId, sequence));
-        SNAPSHOT_TABLES.forEach(table -> args.add(caseId));
-        args.add(caseId);
-        jdbc.update(TAKE_SNAPSHOT, args.toArray());
-    }
-
-    private void registered(DisputeRegistered e, long sequence) {
+    private void registered(CaseRows rows, DisputeRegistered e, long sequence) {
         ClaimantRecord claimant = e.claimant();
         CaseAmounts amounts = new CaseAmounts(e.claimedFen(), null, null, 0);
-        jdbc.update("INSERT INTO views.dispute_case (case_id, stage, claimant_key, claimant_name, id_number_hash, "
-                        + "id_number_cipher, phone_cipher, employment_form, respondents, category, channel, district, facts, "
-                        + "applied_on, registered_on, claimed_fen, outstanding_fen, version) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                e.caseId(), CaseStage.REGISTERED.name(), claimant.claimantKey(), claimant.name(), claimant.idNumberHash(),
-                cipher(claimant.idNumber()), cipher(claimant.phone()), name(claimant.employmentForm()),
-                json(e.respondents()), name(e.category()), name(e.channel()), e.district(), e.facts(),
-                date(e.appliedOn()), date(e.registeredOn()), e.claimedFen(), amounts.outstandingFen(), sequence);
-    }
-
-    private void referred(CourtReferralReceived e) {
-        jdbc.update("UPDATE views.dispute_case SET court = ?, court_case_number = ?, referral_kind = ?, court_procedure = ?, "
-                        + "referred_on = ?, referral_regime = ? WHERE case_id = ?",
-                e.court(), e.courtCaseNumber(), name(e.referralKind()), name(e.procedure()), date(e.referredOn()),
-                name(e.regime()), e.caseId());
-    }
-
-    private void mediatorAssigned(MediatorAssigned e) {
-        // the mediator is the responsible lawyer; a reassignment moves the case to the new one
-        jdbc.update("UPDATE views.dispute_case SET stage = ?, mediator_id = ?, responsible_lawyer_id = ?, "
-                        + "mediation_deadline = ?, mediation_deadline_status = ? WHERE case_id = ?",
-                CaseStage.IN_MEDIATION.name(), e.lawyerId(), e.lawyerId(), date(e.mediationDeadline()),
-                e.mediationDeadline() == null ? null : DeadlineStatus.PENDING.name(), e.caseId());
-        responsibleLawyer(e.caseId(), e.lawyerId());
+        rows.caseRow = CaseRow.added()
+                .with("case_id", e.caseId())
+                .with("stage", CaseStage.REGISTERED.name())
+                .with("claimant_key", claimant.claimantKey())
+                .with("claimant_name", claimant.name())
+                .with("id_number_hash", claimant.idNumberHash())
+                .with("id_number_cipher", cipher(claimant.idNumber()))
+                .with("phone_cipher", cipher(claimant.phone()))
+                .with("employment_form", name(claimant.employmentForm()))
+                .with("respondents", json(e.respondents()))
+                .with("category", name(e.category()))
+                .with("channel", name(e.channel()))
+                .with("district", e.district())
+                .with("facts", e.facts())
+                .with("applied_on", e.appliedOn())
+                .with("registered_on", e.registeredOn())
+                .with("claimed_fen", e.claimedFen())
+                .with("outstanding_fen", amounts.outstandingFen())
+                .with("version", sequence)
+                // the columns with a default in the table, as an INSERT without them would leave them
+                .with("recovered_fen", 0L)
+                .with("relief_paid_fen", 0L)
+                .with("relief_repaid_fen", 0L)
+                .with("mediation_lapse_recorded", false)
+                .with("personal_data_erased", false);
     }
 
     /** Every lawyer ever responsible for the case may go on reading it (DOMAIN.md, roles). */
-    private void responsibleLawyer(String caseId, String lawyerId) {
-        jdbc.update("INSERT INTO views.case_lawyer (case_id, lawyer_id) VALUES (?, ?) ON CONFLICT DO NOTHING", caseId, lawyerId);
+    private static void responsibleLawyer(CaseRows rows, String lawyerId) {
+        rows.lawyers.putIfAbsent(lawyerId, CaseRow.added().with("case_id", rows.caseId).with("lawyer_id", lawyerId));
     }
 
-    private void agreementReached(Fold fold, MediationAgreementReached e) {
-        mediationEnded(e.caseId(), e.effectiveOn());
-        CaseAmounts amounts = amounts(e.caseId());
-        CaseAmounts agreed = new CaseAmounts(amounts.claimedFen(), e.agreedFen(), amounts.enforceableFen(), amounts.recoveredFen());
-        jdbc.update("UPDATE views.dispute_case SET stage = ?, agreed_fen = ?, agreement_effective_on = ?, "
-                        + "instalments = ?::jsonb WHERE case_id = ?",
-                CaseStage.AGREED.name(), e.agreedFen(), date(e.effectiveOn()), json(e.instalments()), e.caseId());
-        fold.outstanding.put(e.caseId(), agreed.outstandingFen());
+    private void agreementReached(CaseRows rows, MediationAgreementReached e) {
+        CaseRow c = rows.caseRow;
+        mediationEnded(c, e.effectiveOn());
+        CaseAmounts agreed = new CaseAmounts(c.fen("claimed_fen"), e.agreedFen(), c.fen("enforceable_fen"), c.fen("recovered_fen"));
+        c.set("stage", CaseStage.AGREED.name());
+        c.set("agreed_fen", e.agreedFen());
+        c.set("agreement_effective_on", e.effectiveOn());
+        c.set("instalments", json(e.instalments()));
+        c.set("outstanding_fen", agreed.outstandingFen());
         // CPL arts. 205-206: judicial confirmation is applied for within 30 days of the agreement taking effect
-        insertDeadline(e.caseId(), CONFIRMATION_WINDOW, 0, e.effectiveOn().plusDays(CONFIRMATION_WINDOW_DAYS), null);
+        insertDeadline(rows, CONFIRMATION_WINDOW, 0, e.effectiveOn().plusDays(CONFIRMATION_WINDOW_DAYS), null);
         long dueByThen = 0;
         for (int i = 0; i < e.instalments().size(); i++) {
             Instalment instalment = e.instalments().get(i);
             dueByThen += instalment.amountFen();
-            insertDeadline(e.caseId(), INSTALMENT, i + 1, instalment.dueOn(), dueByThen);
+            insertDeadline(rows, INSTALMENT, i + 1, instalment.dueOn(), dueByThen);
         }
-        meetPaidUp(e.caseId(), agreed.recoveredFen(), agreed.outstandingFen());
-    }
-
-    private void awardRecorded(Fold fold, AwardRecorded e) {
-        enforceable(fold, e.caseId(), e.enforceableFen(), CaseStage.AWARDED);
+        meetPaidUp(rows, agreed.recoveredFen(), agreed.outstandingFen());
     }
 
     /** An enforceable amount becomes what is owed; {@code stage} null keeps the case's stage. */
-    private void enforceable(Fold fold, String caseId, long enforceableFen, CaseStage stage) {
-        CaseAmounts amounts = amounts(caseId);
-        CaseAmounts owed = new CaseAmounts(amounts.claimedFen(), amounts.agreedFen(), enforceableFen, amounts.recoveredFen());
-        jdbc.update("UPDATE views.dispute_case SET stage = COALESCE(?, stage), enforceable_fen = ? WHERE case_id = ?",
-                stage == null ? null : stage.name(), enforceableFen, caseId);
-        fold.outstanding.put(caseId, owed.outstandingFen());
+    private static void enforceable(CaseRow c, long enforceableFen, CaseStage stage) {
+        CaseAmounts owed = new CaseAmounts(c.fen("claimed_fen"), c.fen("agreed_fen"), enforceableFen, c.fen("recovered_fen"));
+        if (stage != null) {
+            c.set("stage", stage.name());
+        }
+        c.set("enforceable_fen", enforceableFen);
+        c.set("outstanding_fen", owed.outstandingFen());
     }
 
     /**
-     * The payment's row and the case's recovered total in one statement (nothing when the payment id was
-     * already there: the command side makes a repeated payment id a no-op; so do we). The outstanding
-     * amount follows from the case's figures (CaseAmounts) and is written with the run's flush.
+     * The payment's row and the case's recovered total; nothing when the payment id is already there (the
+     * command side makes a repeated payment id a no-op; so do we).
      */
-    private void paymentRecorded(Fold fold, WagePaymentRecorded e) {
-        List<CaseAmounts> paid = jdbc.query("WITH inserted AS (INSERT INTO views.case_payment (case_id, payment_id, amount_fen, "
-                        + "paid_on, source) VALUES (?, ?, ?, ?, ?) ON CONFLICT (case_id, payment_id) DO NOTHING RETURNING case_id, amount_fen) "
-                        + "UPDATE views.dispute_case c SET recovered_fen = c.recovered_fen + i.amount_fen FROM inserted i "
-                        + "WHERE c.case_id = i.case_id RETURNING c.claimed_fen, c.agreed_fen, c.enforceable_fen, c.recovered_fen",
-                (rs, row) -> new CaseAmounts(rs.getLong("claimed_fen"), rs.getObject("agreed_fen", Long.class),
-                        rs.getObject("enforceable_fen", Long.class), rs.getLong("recovered_fen")),
-                e.caseId(), e.paymentId(), e.amountFen(), date(e.paidOn()), name(e.source()));
-        if (paid.isEmpty()) {
+    private static void paymentRecorded(Fold fold, CaseRows rows, WagePaymentRecorded e) {
+        if (rows.payments.containsKey(e.paymentId())) {
             return;
         }
+        rows.payments.put(e.paymentId(), CaseRow.added().with("case_id", e.caseId()).with("payment_id", e.paymentId())
+                .with("amount_fen", e.amountFen()).with("paid_on", e.paidOn()).with("source", name(e.source())));
+        CaseRow c = rows.caseRow;
+        c.set("recovered_fen", c.fen("recovered_fen") + e.amountFen());
         if (fold.rollups != null) {
             fold.rollups.paid(e.caseId(), e.paidOn(), e.amountFen());
         }
-        CaseAmounts after = paid.get(0);
-        fold.outstanding.put(e.caseId(), after.outstandingFen());
-        meetPaidUp(e.caseId(), after.recoveredFen(), after.outstandingFen());
+        CaseAmounts after = new CaseAmounts(c.fen("claimed_fen"), c.fen("agreed_fen"), c.fen("enforceable_fen"), c.fen("recovered_fen"));
+        c.set("outstanding_fen", after.outstandingFen());
+        meetPaidUp(rows, after.recoveredFen(), after.outstandingFen());
     }
 
     /**
      * Instalments paid up by now are met (an overdue one is made good); with nothing outstanding there is
      * nothing left to confirm either.
      */
-    private void meetPaidUp(String caseId, long recoveredFen, long outstandingFen) {
-        jdbc.update("UPDATE views.case_deadline SET status = CASE WHEN status = 'PENDING' THEN 'MET' ELSE status END, "
-                + "resolved = (status = 'OVERDUE') WHERE case_id = ? AND kind = ? AND due_by_then_fen <= ? "
-                + "AND (status = 'PENDING' OR (status = 'OVERDUE' AND NOT resolved))", caseId, INSTALMENT, recoveredFen);
-        if (outstandingFen == 0) {
-            settleDeadline(caseId, CONFIRMATION_WINDOW, 0);
+    private static void meetPaidUp(CaseRows rows, long recoveredFen, long outstandingFen) {
+        for (CaseRow deadline : rows.deadlines.values()) {
+            Long dueByThen = deadline.fen("due_by_then_fen");
+            String status = deadline.text("status");
+            if (!INSTALMENT.equals(deadline.text("kind")) || dueByThen == null || dueByThen > recoveredFen) {
+                continue;
+            }
+            if (DeadlineStatus.PENDING.name().equals(status)) {
+                deadline.set("status", DeadlineStatus.MET.name());
+                deadline.set("resolved", false);
+            } else if (DeadlineStatus.OVERDUE.name().equals(status) && !deadline.flag("resolved")) {
+                deadline.set("resolved", true);
+            }
         }
-    }
-
-    private void legalAidApplied(LegalAidApplied e) {
-        jdbc.update("UPDATE views.dispute_case SET legal_aid_applied_on = ?, legal_aid_decision_due_on = ? WHERE case_id = ?",
-                date(e.appliedOn()), date(e.decisionDueOn()), e.caseId());
-        insertDeadline(e.caseId(), LEGAL_AID_DECISION, 0, e.decisionDueOn(), null);
+        if (outstandingFen == 0) {
+            settleDeadline(rows, CONFIRMATION_WINDOW, 0);
+        }
     }
 
     /**
@@ -449,74 +516,70 @@ public class CaseFileProjection {
      * court is reopened. The stage follows the command side: legal aid replaces registration, mediation and
      * a failed mediation; an agreement, award or terminated enforcement keeps its stage.
      */
-    private void legalAidAssigned(LegalAidAssigned e) {
-        jdbc.update("UPDATE views.dispute_case SET legal_aid_lawyer_id = ?, responsible_lawyer_id = ?, legal_aid_basis = ?, "
-                        + "legal_aid_decided_on = ?, legal_aid_auto_assigned = ?, "
-                        + "stage = CASE WHEN ? OR stage IN ('REGISTERED', 'IN_MEDIATION', 'MEDIATION_FAILED') THEN 'LEGAL_AID' ELSE stage END, "
-                        + "closure_outcome = CASE WHEN ? THEN NULL ELSE closure_outcome END, "
-                        + "closed_on = CASE WHEN ? THEN NULL ELSE closed_on END WHERE case_id = ?",
-                e.lawyerId(), e.lawyerId(), name(e.basis()), date(e.decidedOn()), e.autoAssigned(),
-                e.reopened(), e.reopened(), e.reopened(), e.caseId());
-        responsibleLawyer(e.caseId(), e.lawyerId());
-        mediationEnded(e.caseId(), e.decidedOn());
-        settleDeadline(e.caseId(), LEGAL_AID_DECISION, 0);
+    private static void legalAidAssigned(CaseRows rows, LegalAidAssigned e) {
+        CaseRow c = rows.caseRow;
+        c.set("legal_aid_lawyer_id", e.lawyerId());
+        c.set("responsible_lawyer_id", e.lawyerId());
+        c.set("legal_aid_basis", name(e.basis()));
+        c.set("legal_aid_decided_on", e.decidedOn());
+        c.set("legal_aid_auto_assigned", e.autoAssigned());
+        if (e.reopened() || STAGES_LEGAL_AID_REPLACES.contains(c.text("stage"))) {
+            c.set("stage", CaseStage.LEGAL_AID.name());
+        }
+        if (e.reopened()) {
+            c.set("closure_outcome", null);
+            c.set("closed_on", null);
+        }
+        responsibleLawyer(rows, e.lawyerId());
+        mediationEnded(c, e.decidedOn());
+        settleDeadline(rows, LEGAL_AID_DECISION, 0);
     }
 
-    private void insertDeadline(String caseId, String kind, int number, LocalDate dueOn, Long dueByThenFen) {
-        jdbc.update("INSERT INTO views.case_deadline (case_id, kind, number, due_on, due_by_then_fen, status) "
-                        + "VALUES (?, ?, ?, ?, ?, 'PENDING') ON CONFLICT (case_id, kind, number) DO NOTHING",
-                caseId, kind, number, date(dueOn), dueByThenFen);
+    private static final Set<String> STAGES_LEGAL_AID_REPLACES = Set.of(CaseStage.REGISTERED.name(),
+            CaseStage.IN_MEDIATION.name(), CaseStage.MEDIATION_FAILED.name());
+
+    /** A deadline the case does not have yet; one it has stays as it is. */
+    private static void insertDeadline(CaseRows rows, String kind, int number, LocalDate dueOn, Long dueByThenFen) {
+        rows.deadlines.putIfAbsent(CaseRows.deadlineKey(kind, number), CaseRow.added().with("case_id", rows.caseId)
+                .with("kind", kind).with("number", number).with("due_on", dueOn).with("due_by_then_fen", dueByThenFen)
+                .with("status", DeadlineStatus.PENDING.name()).with("resolved", false));
     }
 
-    /** The command side recorded a lapse or overdue item. */
-    private void setDeadline(String caseId, String kind, int number, DeadlineStatus status) {
-        jdbc.update("UPDATE views.case_deadline SET status = ? WHERE case_id = ? AND kind = ? AND number = ?",
-                status.name(), caseId, kind, number);
+    /** The command side recorded a lapse or overdue item (of a deadline the view has). */
+    private static void setDeadline(CaseRows rows, String kind, int number, DeadlineStatus status) {
+        CaseRow deadline = rows.deadlines.get(CaseRows.deadlineKey(kind, number));
+        if (deadline != null) {
+            deadline.set("status", status.name());
+        }
     }
 
     /** The act a deadline asks for was done: pending becomes met, a lapsed or overdue one is made good. */
-    private void settleDeadline(String caseId, String kind, int number) {
-        jdbc.update("UPDATE views.case_deadline SET resolved = status IN ('LAPSED', 'OVERDUE'), "
-                + "status = CASE WHEN status = 'PENDING' THEN 'MET' ELSE status END "
-                + "WHERE case_id = ? AND kind = ? AND number = ? AND status <> 'MET' AND status <> 'CANCELLED'", caseId, kind, number);
-    }
-
-    private void closed(CaseClosed e) {
-        mediationEnded(e.caseId(), e.closedOn());
-        jdbc.update("UPDATE views.case_deadline SET status = 'CANCELLED' WHERE case_id = ? AND status = 'PENDING'", e.caseId());
-        jdbc.update("UPDATE views.dispute_case SET stage = ?, closure_outcome = ?, closed_on = ? WHERE case_id = ?",
-                CaseStage.CLOSED.name(), name(e.outcome()), date(e.closedOn()), e.caseId());
+    private static void settleDeadline(CaseRows rows, String kind, int number) {
+        CaseRow deadline = rows.deadlines.get(CaseRows.deadlineKey(kind, number));
+        if (deadline == null) {
+            return;
+        }
+        String status = deadline.text("status");
+        if (DeadlineStatus.PENDING.name().equals(status)) {
+            deadline.set("status", DeadlineStatus.MET.name());
+            deadline.set("resolved", false);
+        } else if (DeadlineStatus.LAPSED.name().equals(status) || DeadlineStatus.OVERDUE.name().equals(status)) {
+            deadline.set("resolved", true);
+        }
     }
 
     /** Settles a pending mediation period: met if mediation ended on or before its last day. */
-    private void mediationEnded(String caseId, LocalDate endedOn) {
-        LocalDate dueOn;
-        try {
-            dueOn = jdbc.queryForObject("SELECT mediation_deadline FROM views.dispute_case "
-                    + "WHERE case_id = ? AND mediation_deadline_status = 'PENDING'", LocalDate.class, caseId);
-        } catch (EmptyResultDataAccessException noPendingDeadline) {
-            return;
+    private static void mediationEnded(CaseRow c, LocalDate endedOn) {
+        if (DeadlineStatus.PENDING.name().equals(c.text("mediation_deadline_status"))) {
+            c.set("mediation_deadline_status", DeadlineStatus.whenMediationEnded(c.date("mediation_deadline"), endedOn).name());
         }
-        jdbc.update("UPDATE views.dispute_case SET mediation_deadline_status = ? WHERE case_id = ?",
-                DeadlineStatus.whenMediationEnded(dueOn, endedOn).name(), caseId);
     }
 
-    /** The case's figures as the report sums them; empty when the view does not hold the case. */
-    private Optional<ReportRollups.Figures> figures(String caseId) {
-        return jdbc.query("SELECT " + ReportRollups.FIGURE_COLUMNS + " FROM views.dispute_case WHERE case_id = ?",
-                (rs, row) -> ReportRollups.Figures.of(rs), caseId).stream().findFirst();
-    }
-
-    private void setStage(String caseId, CaseStage stage) {
-        jdbc.update("UPDATE views.dispute_case SET stage = ? WHERE case_id = ?", stage.name(), caseId);
-    }
-
-    private CaseAmounts amounts(String caseId) {
-        return jdbc.queryForObject("SELECT claimed_fen, agreed_fen, enforceable_fen, recovered_fen FROM views.dispute_case "
-                        + "WHERE case_id = ?",
-                (rs, row) -> new CaseAmounts(rs.getLong("claimed_fen"), rs.getObject("agreed_fen", Long.class),
-                        rs.getObject("enforceable_fen", Long.class), rs.getLong("recovered_fen")),
-                caseId);
+    /** The case's figures as the report sums them. */
+    private static ReportRollups.Figures figures(CaseRow c) {
+        Long agreed = c.fen("agreed_fen");
+        return new ReportRollups.Figures(1, c.fen("claimed_fen"), agreed == null ? 0 : agreed, c.fen("relief_paid_fen"),
+                c.fen("outstanding_fen"));
     }
 
     private String json(Object value) {
@@ -533,9 +596,5 @@ public class CaseFileProjection {
 
     private static String name(Enum<?> value) {
         return value == null ? null : value.name();
-    }
-
-    private static Date date(LocalDate date) {
-        return date == null ? null : Date.valueOf(date);
     }
 }

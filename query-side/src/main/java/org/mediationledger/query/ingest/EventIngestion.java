@@ -97,6 +97,7 @@ public class EventIngestion {
         Batch batch = new Batch(views.newFold(partitionKey), processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
                 sequences.lock(events.stream().collect(Collectors.toMap(PublishedEvent::aggregateId,
                         PublishedEvent::aggregateType, (first, second) -> first, TreeMap::new))));
+        batch.fold.prefetch(events);
         List<IngestionOutcome> outcomes = new ArrayList<>(events.size());
         for (PublishedEvent event : events) {
             outcomes.add(ingestOne(batch, event));

@@ -13,6 +13,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 /**
  * Which projection each event goes to: the one place that says so, used by the live ingestion and by a
  * rebuild, so that both fold the events by the very same logic.
@@ -51,6 +56,15 @@ public class ViewUpdates {
     }
 
     /**
+     * A rebuild's run: the case files are folded from nothing and copied into {@code schema}'s fresh tables on
+     * {@code connection} (CaseFileProjection#newFoldIntoEmptyTables); the other projections write through
+     * this instance's JdbcTemplate, which the rebuild points at the same schema.
+     */
+    public Fold newFoldIntoEmptyTables(java.sql.Connection connection, String schema) {
+        return new Fold(caseFiles.newFoldIntoEmptyTables(connection, schema));
+    }
+
+    /**
      * One run of the fold, used by one thread. The driver calls {@link #flush()} before it commits: some
      * writes are kept back until then and made set-wise ({@link CaseFileProjection.Fold}).
      */
@@ -62,6 +76,29 @@ public class ViewUpdates {
             this.caseFileFold = caseFileFold;
         }
 
+        /**
+         * Reads the rows of the batch's cases at once, before its events are applied (with their history for
+         * a case whose snapshot one of them brings).
+         */
+        public void prefetch(List<PublishedEvent> events) {
+            Set<String> cases = new LinkedHashSet<>();
+            Set<String> snapshotDue = new HashSet<>();
+            for (PublishedEvent event : events) {
+                if (EventIngestion.DISPUTE_CASE.equals(event.aggregateType())) {
+                    cases.add(event.aggregateId());
+                    if (event.sequence() > 0 && event.sequence() % CaseFileProjection.SNAPSHOT_EVERY == 0) {
+                        snapshotDue.add(event.aggregateId());
+                    }
+                }
+            }
+            caseFileFold.prefetch(cases, snapshotDue);
+        }
+
+        /** The number of cases whose rows the run holds in memory. */
+        public int casesHeld() {
+            return caseFileFold.casesHeld();
+        }
+
         public void apply(Object payload, PublishedEvent event) {
             if (payload instanceof DisputeCaseEvent caseEvent) {
                 caseFileFold.apply(caseEvent, event);
@@ -70,6 +107,7 @@ public class ViewUpdates {
             } else if (payload instanceof ReliefFundEvent fundEvent) {
                 reliefFunds.apply(fundEvent, event);
             } else if (payload instanceof WorkerEvent workerEvent) {
+                caseFileFold.writeRows(); // the erasure changes case rows in the tables: the fold's go there first
                 erasures.apply(workerEvent);
             } else {
                 throw new IllegalStateException("no projection for " + payload.getClass().getName());

@@ -10,6 +10,8 @@ import org.mediationledger.query.audit.StoredEnvelopes;
 import org.mediationledger.query.casefile.ProjectionRefused;
 import org.mediationledger.query.ingest.ViewUpdates;
 import org.mediationledger.query.ingest.ViewsLock;
+import org.mediationledger.query.report.ReportRollups;
+import org.mediationledger.events.worker.WorkerEvent;
 import org.mediationledger.query.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -51,8 +54,10 @@ import java.util.stream.Collectors;
 public class Rebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-    /** Events per transaction of the replay. */
+    /** Events per transaction of the replay of the events stored since a rebuild (through the tables). */
     private static final int CHUNK = 1000;
+    /** Events per transaction of a rebuild's load (into empty tables, with COPY): the rows of about 500 cases. */
+    private static final int LOAD_CHUNK = 10_000;
     private static final int DIFFERENCES_SHOWN = 100;
     /** The rebuild's rows of the report's rollups; they stay so named once switched to. */
     private static final String REBUILD_SHARD = "rebuild";
@@ -118,13 +123,14 @@ public class Rebuilds {
             dropEarlierRebuilds(schema);
             jdbc.execute("CREATE SCHEMA " + schema);
             for (ViewTable table : ViewTable.ALL) {
+                // the case-file tables are copied into bare, and indexed once they are full (BULK_LOADED)
                 jdbc.execute("CREATE TABLE " + schema + "." + table.name() + " (LIKE views." + table.name()
-                        + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+                        + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS" + (BULK_LOADED.contains(table.name()) ? "" : " INCLUDING INDEXES") + ")");
             }
             long upTo = lastGlobalIndex();
             jdbc.update("UPDATE views.rebuild SET up_to_global_index = ? WHERE rebuild_id = ?", upTo, id);
             long started = System.nanoTime();
-            Replay replay = replay(schema, -1, upTo,
+            Replay replay = load(schema, upTo,
                     replayed -> jdbc.update("UPDATE views.rebuild SET events_replayed = ? WHERE rebuild_id = ?", replayed, id));
             double seconds = (System.nanoTime() - started) / 1e9;
             jdbc.update("UPDATE views.rebuild SET events_replayed = ?, events_held = ?, replay_seconds = ?, events_per_second = ? "
@@ -149,9 +155,138 @@ public class Rebuilds {
     private record Replay(long applied, long held) {
     }
 
+    /** The tables a rebuild fills with COPY (the case-file fold's), created without indexes, which are built after the load. */
+    private static final Set<String> BULK_LOADED = Set.of("dispute_case", "case_payment", "case_session", "case_timeline",
+            "case_deadline", "case_lawyer", "case_file_snapshot");
+
+    /** An event the rebuild applies after the case files are loaded (an erasure, which changes rows of many of them). */
+    private record Deferred(Object payload, PublishedEvent envelope) {
+    }
+
     /**
-     * Replays the store's events with a global index in (after, upTo], in order, into {@code schema}, through
-     * the live projections. An event the projections refuse holds its aggregate, as the live ingestion does.
+     * Loads {@code schema}'s fresh tables from the store's events up to {@code upTo}, reading the store once,
+     * an aggregate's events together in their order: each case is folded from nothing in memory by the live
+     * projection's fold and its rows are copied in (COPY), a chunk of cases per transaction, so memory holds one
+     * chunk whatever the store's size. The indexes are built after the load; then the erasures are applied, in
+     * the store's order (no case of an erased worker is registered after the erasure: the command side gives a
+     * worker registered afresh a new key), and the report's rollups are summed from the rows (ReportRollups#fill,
+     * the definition the live fold keeps up incrementally, which the comparison then checks). An event the
+     * projections refuse holds its aggregate, as the live ingestion does.
+     */
+    private Replay load(String schema, long upTo, LongConsumer progress) throws SQLException {
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
+            read.setAutoCommit(false); // a cursor: the store is read in chunks, not all at once
+            read.setReadOnly(true);
+            write.setAutoCommit(false);
+            JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(SchemaRedirect.to(schema, write), true));
+            ViewUpdates.Fold views = ViewUpdates.writingThrough(rebuilt).newFoldIntoEmptyTables(write, schema);
+            List<Deferred> deferred = new ArrayList<>();
+            Set<String> held = new HashSet<>();
+            long applied = 0;
+            long heldEvents = 0;
+            long sinceCommit = 0;
+            String aggregate = null;
+            try (PreparedStatement events = read.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber, "
+                    + "eventIdentifier, payloadType, payloadRevision, timeStamp, payload, metaData, type FROM public.DomainEventEntry "
+                    + "WHERE globalIndex <= ? ORDER BY aggregateIdentifier, sequenceNumber")) {
+                events.setFetchSize(LOAD_CHUNK);
+                events.setLong(1, upTo);
+                try (ResultSet rs = events.executeQuery()) {
+                    while (rs.next()) {
+                        ChainHash.StoredEvent event = new ChainHash.StoredEvent(rs.getString("aggregateIdentifier"),
+                                rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("payloadType"),
+                                rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
+                                rs.getBytes("metaData"));
+                        if (!event.aggregateIdentifier().equals(aggregate)) {
+                            aggregate = event.aggregateIdentifier();
+                            if (sinceCommit >= LOAD_CHUNK) { // only between aggregates: the fold starts every case from nothing
+                                views.flush();
+                                write.commit();
+                                sinceCommit = 0;
+                                progress.accept(applied);
+                                if (Thread.currentThread().isInterrupted()) {
+                                    throw new IllegalStateException("the rebuild was interrupted");
+                                }
+                            }
+                        }
+                        if (held.contains(event.aggregateIdentifier())) {
+                            heldEvents++;
+                            continue;
+                        }
+                        PublishedEvent envelope = envelope(event, rs.getLong("globalIndex"), rs.getString("type"));
+                        Optional<Object> payload = readable(event);
+                        if (payload != null && payload.isPresent() && payload.get() instanceof WorkerEvent) {
+                            deferred.add(new Deferred(payload.get(), envelope));
+                        } else if (payload == null || !applied(views, payload, envelope)) {
+                            held.add(event.aggregateIdentifier());
+                            heldEvents++;
+                            continue;
+                        }
+                        applied++;
+                        sinceCommit++;
+                    }
+                }
+            }
+            views.flush();
+            buildIndexes(write, schema);
+            deferred.sort(Comparator.comparingLong(d -> d.envelope().globalIndex()));
+            for (Deferred erasure : deferred) {
+                views.apply(erasure.payload(), erasure.envelope());
+            }
+            views.flush();
+            for (ViewTable table : ViewTable.ALL) {
+                if (table.isRollup()) {
+                    rebuilt.execute(ReportRollups.fill(table.name(), REBUILD_SHARD));
+                }
+            }
+            write.commit();
+            for (ViewTable table : ViewTable.ALL) {
+                rebuilt.execute("ANALYZE views." + table.name()); // the comparison's plans, and the reads after a switch
+            }
+            read.commit();
+            return new Replay(applied, heldEvents);
+        }
+    }
+
+    /** The live tables' indexes, on the rebuild's copies of them. */
+    private void buildIndexes(Connection write, String schema) throws SQLException {
+        try (java.sql.Statement statement = write.createStatement()) {
+            statement.execute("SET LOCAL maintenance_work_mem = '256MB'");
+            for (String table : BULK_LOADED) {
+                for (String index : jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'views' AND tablename = ?",
+                        String.class, table)) {
+                    statement.execute(index.replace(" ON views.", " ON " + schema + "."));
+                }
+            }
+        }
+    }
+
+    /** The event's payload; empty for a type this side does not know; null when it cannot be read. */
+    private static Optional<Object> readable(ChainHash.StoredEvent event) {
+        try {
+            return StoredEnvelopes.payload(event);
+        } catch (IllegalStateException unreadable) {
+            return null;
+        }
+    }
+
+    private static boolean applied(ViewUpdates.Fold views, Optional<Object> payload, PublishedEvent envelope) {
+        try {
+            if (payload.isPresent()) {
+                views.apply(payload.get(), envelope);
+            } else {
+                views.applyUnknown(envelope);
+            }
+            return true;
+        } catch (ProjectionRefused refused) {
+            return false; // refused before it changed anything
+        }
+    }
+
+    /**
+     * Replays the store's events with a global index in (after, upTo], in the store's order, into {@code schema}'s
+     * indexed tables, as the live ingestion takes them in (the events stored since a rebuild, before its switch).
+     * An event the projections refuse holds its aggregate, as the live ingestion does.
      */
     private Replay replay(String schema, long after, long upTo, LongConsumer progress) throws SQLException {
         try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
@@ -164,7 +299,7 @@ public class Rebuilds {
             long applied = 0;
             long heldEvents = 0;
             try (PreparedStatement events = read.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber, "
-                    + "eventIdentifier, payloadType, payloadRevision, timeStamp, payload, metaData FROM public.DomainEventEntry "
+                    + "eventIdentifier, payloadType, payloadRevision, timeStamp, payload, metaData, type FROM public.DomainEventEntry "
                     + "WHERE globalIndex > ? AND globalIndex <= ? ORDER BY globalIndex")) {
                 events.setFetchSize(2 * CHUNK);
                 events.setLong(1, after);
@@ -175,7 +310,8 @@ public class Rebuilds {
                                 rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("payloadType"),
                                 rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
                                 rs.getBytes("metaData"));
-                        if (held.contains(event.aggregateIdentifier()) || !applied(views, event, rs.getLong("globalIndex"))) {
+                        if (held.contains(event.aggregateIdentifier())
+                                || !applied(views, event, envelope(event, rs.getLong("globalIndex"), rs.getString("type")))) {
                             held.add(event.aggregateIdentifier());
                             heldEvents++;
                             continue;
@@ -198,24 +334,24 @@ public class Rebuilds {
         }
     }
 
-    private static boolean applied(ViewUpdates.Fold views, ChainHash.StoredEvent event, long globalIndex) {
-        Optional<Object> payload;
-        try {
-            payload = StoredEnvelopes.payload(event);
-        } catch (IllegalStateException unreadable) {
-            return false;
-        }
+    private static boolean applied(ViewUpdates.Fold views, ChainHash.StoredEvent event, PublishedEvent envelope) {
+        Optional<Object> payload = readable(event);
+        return payload != null && applied(views, payload, envelope);
+    }
+
+    /**
+     * The envelope the live ingestion got for this stored event. An event of a type this side does not know
+     * has no aggregate type of its own ("unknown"): the store's column says whose it is, so that a case's
+     * still takes its place in the case's timeline, as it did when it arrived live.
+     */
+    private static PublishedEvent envelope(ChainHash.StoredEvent event, long globalIndex, String storedAggregateType) {
         PublishedEvent envelope = StoredEnvelopes.envelope(event, globalIndex);
-        try {
-            if (payload.isPresent()) {
-                views.apply(payload.get(), envelope);
-            } else {
-                views.applyUnknown(envelope);
-            }
-            return true;
-        } catch (ProjectionRefused refused) {
-            return false; // refused before it changed anything
+        if (!"unknown".equals(envelope.aggregateType()) || storedAggregateType == null) {
+            return envelope;
         }
+        return new PublishedEvent(envelope.eventId(), storedAggregateType, envelope.aggregateId(), envelope.sequence(),
+                envelope.globalIndex(), envelope.type(), envelope.revision(), envelope.occurredAt(), envelope.metadata(),
+                envelope.payload());
     }
 
     /** Waits, for a while, until the live views have taken in every event the rebuild replayed, so both show the same. */
@@ -260,18 +396,36 @@ public class Rebuilds {
                             .collect(Collectors.joining(", ")) + " FROM %s." + table.name() + " GROUP BY "
                             + String.join(", ", table.key()) + " HAVING "
                             + table.sums().stream().map(c -> "sum(" + c + ") <> 0").collect(Collectors.joining(" OR ")) + ") t";
-                } else {
-                    side = "SELECT " + key + " AS k, t." + table.owner() + " AS o, to_jsonb(t) AS j FROM %s." + table.name() + " t";
+                    String moving = " IN (SELECT id FROM rebuild_moving)";
+                    notCompared += count("SELECT count(*) FROM (" + side.formatted("views") + ") x WHERE x.o" + moving)
+                            + count("SELECT count(*) FROM (" + side.formatted(schema) + ") x WHERE x.o" + moving
+                            + " AND x.k NOT IN (SELECT " + key + " FROM views." + table.name() + " t)");
+                    compared += count("SELECT count(*) FROM (SELECT l.k FROM (" + side.formatted("views") + ") l FULL OUTER JOIN ("
+                            + side.formatted(schema) + ") r ON l.k = r.k WHERE COALESCE(l.o, r.o) NOT" + moving + ") x");
+                    List<Rebuild.Difference> found = jdbc.query("SELECT COALESCE(l.k, r.k) AS k, l.j::text AS live, r.j::text AS rebuilt "
+                                    + "FROM (" + side.formatted("views") + ") l FULL OUTER JOIN (" + side.formatted(schema) + ") r ON l.k = r.k "
+                                    + "WHERE l.j IS DISTINCT FROM r.j AND COALESCE(l.o, r.o) NOT" + moving + " ORDER BY 1",
+                            (rs, row) -> new Rebuild.Difference(table.name(), rs.getString("k"), tree(rs.getString("live")),
+                                    tree(rs.getString("rebuilt"))));
+                    differences += found.size();
+                    found.stream().limit(Math.max(0, DIFFERENCES_SHOWN - shown.size())).forEach(shown::add);
+                    continue;
                 }
-                String moving = " IN (SELECT id FROM rebuild_moving)";
-                notCompared += count("SELECT count(*) FROM (" + side.formatted("views") + ") x WHERE x.o" + moving)
-                        + count("SELECT count(*) FROM (" + side.formatted(schema) + ") x WHERE x.o" + moving
-                        + " AND x.k NOT IN (SELECT " + key + " FROM views." + table.name() + " t)");
-                compared += count("SELECT count(*) FROM (SELECT l.k FROM (" + side.formatted("views") + ") l FULL OUTER JOIN ("
-                        + side.formatted(schema) + ") r ON l.k = r.k WHERE COALESCE(l.o, r.o) NOT" + moving + ") x");
-                List<Rebuild.Difference> found = jdbc.query("SELECT COALESCE(l.k, r.k) AS k, l.j::text AS live, r.j::text AS rebuilt "
-                                + "FROM (" + side.formatted("views") + ") l FULL OUTER JOIN (" + side.formatted(schema) + ") r ON l.k = r.k "
-                                + "WHERE l.j IS DISTINCT FROM r.j AND COALESCE(l.o, r.o) NOT" + moving + " ORDER BY 1",
+                // a table of rows with an owner: joined on its key, rows compared whole, as JSON only where they differ
+                String join = "FROM views." + table.name() + " l FULL OUTER JOIN " + schema + "." + table.name() + " r ON "
+                        + table.key().stream().map(c -> "l." + c + " = r." + c).collect(Collectors.joining(" AND "));
+                String owner = "COALESCE(l." + table.owner() + ", r." + table.owner() + ")";
+                String first = table.key().get(0);
+                long[] counts = jdbc.query("SELECT count(*) FILTER (WHERE NOT moved) AS compared, count(*) FILTER (WHERE moved) "
+                        + "AS not_compared FROM (SELECT " + owner + " IN (SELECT id FROM rebuild_moving) AS moved " + join + ") x",
+                        rs -> rs.next() ? new long[]{rs.getLong("compared"), rs.getLong("not_compared")} : new long[2]);
+                compared += counts[0];
+                notCompared += counts[1];
+                List<Rebuild.Difference> found = jdbc.query("SELECT concat_ws('/', " + table.key().stream()
+                                .map(c -> "COALESCE(l." + c + ", r." + c + ")::text").collect(Collectors.joining(", ")) + ") AS k, "
+                                + "CASE WHEN l." + first + " IS NULL THEN NULL ELSE to_jsonb(l)::text END AS live, "
+                                + "CASE WHEN r." + first + " IS NULL THEN NULL ELSE to_jsonb(r)::text END AS rebuilt " + join
+                                + " WHERE ROW(l.*) IS DISTINCT FROM ROW(r.*) AND " + owner + " NOT IN (SELECT id FROM rebuild_moving) ORDER BY 1",
                         (rs, row) -> new Rebuild.Difference(table.name(), rs.getString("k"), tree(rs.getString("live")),
                                 tree(rs.getString("rebuilt"))));
                 differences += found.size();

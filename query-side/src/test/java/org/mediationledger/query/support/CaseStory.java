@@ -148,6 +148,17 @@ public final class CaseStory {
                 owed, recoveredFen, owed - recoveredFen), "lawyer1", "LAWYER");
     }
 
+    /** A payment under a payment id given: the same id twice is one payment (the command side makes a repeat a no-op). */
+    public PublishedEvent paidWithId(String paymentId, long amountFen, LocalDate paidOn, PaymentSource source) {
+        long owed = enforceableFen != null ? enforceableFen : agreedFen != null ? agreedFen : claimedFen;
+        return next(new WagePaymentRecorded(caseId, paymentId, amountFen, paidOn, source, owed, recoveredFen + amountFen,
+                owed - recoveredFen - amountFen), "lawyer1", "LAWYER");
+    }
+
+    public PublishedEvent sessionHeldWithId(String sessionId, LocalDate heldOn, String summary) {
+        return next(new MediationSessionHeld(caseId, sessionId, heldOn, summary), "lawyer1", "LAWYER");
+    }
+
     public PublishedEvent closed(ClosureOutcome outcome, LocalDate closedOn) {
         return next(new CaseClosed(caseId, outcome, closedOn), "lawyer1", "LAWYER");
     }

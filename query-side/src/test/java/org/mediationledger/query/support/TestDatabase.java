@@ -37,6 +37,25 @@ public final class TestDatabase {
         }
     }
 
+    /**
+     * Stores the events whole, as the command side's event store holds them (payload and metadata as JSON, the
+     * time stamp as ISO text): what a rebuild or an as-of reads back.
+     */
+    public static void storedWhole(JdbcTemplate jdbc, java.util.List<org.mediationledger.events.wire.PublishedEvent> events) {
+        com.fasterxml.jackson.databind.ObjectMapper json = org.mediationledger.events.wire.EventJson.newObjectMapper();
+        for (org.mediationledger.events.wire.PublishedEvent event : events) {
+            try {
+                jdbc.update("INSERT INTO public.DomainEventEntry (aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, "
+                                + "payloadRevision, timeStamp, payload, metaData, type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        event.aggregateId(), event.sequence(), event.eventId(), "org.mediationledger.events." + event.type(),
+                        event.revision(), event.occurredAt().toString(), json.writeValueAsBytes(event.payload()),
+                        json.writeValueAsBytes(event.metadata()), event.aggregateType());
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** How many events the views have taken in; 0 before the query side has created its tables. */
     public static long processedEvents(JdbcTemplate jdbc) {
         try {
