@@ -39,8 +39,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -136,17 +134,17 @@ public class CaseFileProjection {
      *                    batch, {@code rebuild} for a rebuild
      */
     public Fold newFold(String rollupShard) {
-        return new Fold(keepsDerivedRows ? new ReportRollups.Run(jdbc, rollupShard) : null, null, null);
+        return new Fold(keepsDerivedRows ? new ReportRollups.Run(jdbc, rollupShard) : null, null);
     }
 
     /**
-     * A run of this fold into a rebuild's fresh, empty tables in {@code schema}: every case starts from nothing
-     * (the rebuild gives each case's events together, and flushes only between cases), and its rows are copied
-     * in with COPY on {@code connection}. It takes snapshots; the rebuild fills the rollups from the rows
-     * afterwards (ReportRollups#fill), so this run keeps none.
+     * A run of this fold into a rebuild's fresh, empty tables: every case starts from nothing (the rebuild
+     * gives each case's events together, and flushes only between cases), and its rows are copied in by
+     * {@code copier}. It takes snapshots; the rebuild fills the rollups from the rows afterwards
+     * (ReportRollups#fill), so this run keeps none.
      */
-    public Fold newFoldIntoEmptyTables(Connection connection, String schema) {
-        return new Fold(null, connection, schema);
+    public Fold newFoldIntoEmptyTables(CaseRowsCopier copier) {
+        return new Fold(null, copier);
     }
 
     /**
@@ -160,13 +158,11 @@ public class CaseFileProjection {
         /** null when the fold keeps no rollups */
         private final ReportRollups.Run rollups;
         /** a rebuild's: where its rows are copied to; null for a run over the tables */
-        private final Connection copyConnection;
-        private final String copySchema;
+        private final CaseRowsCopier copier;
 
-        private Fold(ReportRollups.Run rollups, Connection copyConnection, String copySchema) {
+        private Fold(ReportRollups.Run rollups, CaseRowsCopier copier) {
             this.rollups = rollups;
-            this.copyConnection = copyConnection;
-            this.copySchema = copySchema;
+            this.copier = copier;
         }
 
         /**
@@ -175,7 +171,7 @@ public class CaseFileProjection {
          * be taken). Only saves round trips: a case not read here is read when its first event comes.
          */
         public void prefetch(Collection<String> caseIds, Set<String> snapshotDue) {
-            if (copyConnection != null) {
+            if (copier != null) {
                 return;
             }
             Map<String, CaseRows> toLoad = new LinkedHashMap<>();
@@ -252,12 +248,8 @@ public class CaseFileProjection {
          * without the rollups: what a driver does before another projection writes the same rows (an erasure).
          */
         public void writeRows() {
-            if (copyConnection != null) {
-                try {
-                    tables.copy(copyConnection, copySchema, cases.values());
-                } catch (SQLException e) {
-                    throw new IllegalStateException("the rebuild's rows could not be copied", e);
-                }
+            if (copier != null) {
+                copier.copy(cases.values());
             } else {
                 tables.write(cases.values());
             }
@@ -279,7 +271,7 @@ public class CaseFileProjection {
         private CaseRows rowsOf(String caseId) {
             CaseRows rows = cases.get(caseId);
             if (rows == null) {
-                if (copyConnection != null) {
+                if (copier != null) {
                     rows = new CaseRows(caseId, true);
                     cases.put(caseId, rows);
                 } else {

@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -161,43 +162,97 @@ final class CaseTables {
      * {@code connection} (a rebuild's: the cases were folded from nothing, so every row is new).
      */
     void copy(Connection connection, String schema, Collection<CaseRows> cases) throws SQLException {
-        try {
-            var copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
-            for (Table table : TABLES) {
-                List<Column> columns = columns(table.name());
-                StringBuilder data = new StringBuilder();
+        CopyManager copyApi = connection.unwrap(PGConnection.class).getCopyAPI();
+        for (Table table : TABLES) {
+            List<Column> columns = columns(table.name());
+            CopyStream stream = null;
+            try {
                 for (CaseRows rows : cases) {
                     for (CaseRow row : rows.rowsOf(table.name())) {
+                        if (stream == null) {
+                            stream = new CopyStream(copyApi.copyIn("COPY " + schema + "." + table.name() + " (" + columns.stream()
+                                    .map(c -> quoted(c.name())).collect(Collectors.joining(", ")) + ") FROM STDIN"));
+                        }
                         for (int c = 0; c < columns.size(); c++) {
                             if (c > 0) {
-                                data.append('\t');
+                                stream.text.append('\t');
                             }
-                            appendCopyText(data, text(row.get(columns.get(c).name())));
+                            appendCopyText(stream.text, text(row.get(columns.get(c).name())));
                         }
-                        data.append('\n');
+                        stream.endRow();
                     }
                 }
-                if (!data.isEmpty()) {
-                    copyApi.copyIn("COPY " + schema + "." + table.name() + " (" + columns.stream().map(c -> quoted(c.name()))
-                            .collect(Collectors.joining(", ")) + ") FROM STDIN", new StringReader(data.toString()));
+                if (stream != null) {
+                    stream.end();
                 }
-            }
-            StringBuilder snapshots = new StringBuilder();
-            String layout = null;
-            for (CaseRows rows : cases) {
-                for (CaseRows.Snapshot snapshot : rows.snapshots) {
-                    layout = layout == null ? snapshotLayout() : layout;
-                    appendCopyText(snapshots.append(rows.caseId).append('\t').append(snapshot.sequence()).append('\t'), layout);
-                    appendCopyText(snapshots.append('\t'), snapshot.tablesJson());
-                    snapshots.append('\n');
+            } catch (SQLException | RuntimeException e) {
+                if (stream != null) {
+                    stream.cancel(); // leave the connection usable, not inside a COPY
                 }
+                throw e;
             }
-            if (!snapshots.isEmpty()) {
-                copyApi.copyIn("COPY " + schema + ".case_file_snapshot (case_id, sequence, layout, tables) FROM STDIN",
-                        new StringReader(snapshots.toString()));
+        }
+        CopyStream snapshots = null;
+        String layout = null;
+        for (CaseRows rows : cases) {
+            for (CaseRows.Snapshot snapshot : rows.snapshots) {
+                if (snapshots == null) {
+                    layout = snapshotLayout(); // asked before the COPY begins: the connection takes nothing else during it
+                    snapshots = new CopyStream(copyApi.copyIn("COPY " + schema + ".case_file_snapshot (case_id, sequence, layout, tables) "
+                            + "FROM STDIN"));
+                }
+                appendCopyText(snapshots.text, rows.caseId);
+                snapshots.text.append('\t').append(snapshot.sequence()).append('\t');
+                appendCopyText(snapshots.text, layout);
+                snapshots.text.append('\t');
+                appendCopyText(snapshots.text, snapshot.tablesJson());
+                snapshots.endRow();
             }
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + schema + " failed", e);
+        }
+        if (snapshots != null) {
+            snapshots.end();
+        }
+    }
+
+    /**
+     * One COPY … FROM STDIN, sent as it is written, about 32,000 characters at a time: PostgreSQL takes in
+     * the rows while the next ones are encoded.
+     */
+    private static final class CopyStream {
+        private static final int SEND_AT = 1 << 15;
+        final StringBuilder text = new StringBuilder(SEND_AT + 4096);
+        private final CopyIn copy;
+
+        CopyStream(CopyIn copy) {
+            this.copy = copy;
+        }
+
+        void endRow() throws SQLException {
+            text.append('\n');
+            if (text.length() >= SEND_AT) {
+                send();
+            }
+        }
+
+        void end() throws SQLException {
+            send();
+            copy.endCopy();
+        }
+
+        void cancel() {
+            try {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            } catch (SQLException ignored) {
+                // the failure that led here is the one to report
+            }
+        }
+
+        private void send() throws SQLException {
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            copy.writeToCopy(bytes, 0, bytes.length);
+            text.setLength(0);
         }
     }
 
@@ -228,7 +283,16 @@ final class CaseTables {
             out.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int plain = 0;
+        while (plain < value.length() && !escaped(value.charAt(plain))) {
+            plain++;
+        }
+        if (plain == value.length()) {
+            out.append(value); // the common case: nothing to escape
+            return;
+        }
+        out.append(value, 0, plain);
+        for (int i = plain; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> out.append("\\\\");
@@ -238,6 +302,10 @@ final class CaseTables {
                 default -> out.append(ch);
             }
         }
+    }
+
+    private static boolean escaped(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     private static String quoted(String column) {

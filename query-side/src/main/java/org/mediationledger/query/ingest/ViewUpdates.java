@@ -56,12 +56,12 @@ public class ViewUpdates {
     }
 
     /**
-     * A rebuild's run: the case files are folded from nothing and copied into {@code schema}'s fresh tables on
-     * {@code connection} (CaseFileProjection#newFoldIntoEmptyTables); the other projections write through
-     * this instance's JdbcTemplate, which the rebuild points at the same schema.
+     * A rebuild's run: the case files are folded from nothing and copied into fresh tables by {@code copier}
+     * (CaseFileProjection#newFoldIntoEmptyTables); the other projections write through this instance's
+     * JdbcTemplate, which the rebuild points at the same schema.
      */
-    public Fold newFoldIntoEmptyTables(java.sql.Connection connection, String schema) {
-        return new Fold(caseFiles.newFoldIntoEmptyTables(connection, schema));
+    public Fold newFoldIntoEmptyTables(org.mediationledger.query.casefile.CaseRowsCopier copier) {
+        return new Fold(caseFiles.newFoldIntoEmptyTables(copier));
     }
 
     /**

@@ -7,6 +7,7 @@ import org.mediationledger.events.wire.ChainHash;
 import org.mediationledger.events.wire.EventJson;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.mediationledger.query.audit.StoredEnvelopes;
+import org.mediationledger.query.casefile.CaseRowsCopier;
 import org.mediationledger.query.casefile.ProjectionRefused;
 import org.mediationledger.query.ingest.ViewUpdates;
 import org.mediationledger.query.ingest.ViewsLock;
@@ -15,6 +16,8 @@ import org.mediationledger.events.worker.WorkerEvent;
 import org.mediationledger.query.web.NotFound;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyInputStream;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,6 +29,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,13 +39,19 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
@@ -56,8 +68,13 @@ public class Rebuilds {
     private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
     /** Events per transaction of the replay of the events stored since a rebuild (through the tables). */
     private static final int CHUNK = 1000;
-    /** Events per transaction of a rebuild's load (into empty tables, with COPY): the rows of about 500 cases. */
-    private static final int LOAD_CHUNK = 10_000;
+    /**
+     * Events per chunk of a rebuild's load (into empty tables, with COPY): the rows of about 250 cases. With the
+     * events decoded ahead, what a load holds is a few megabytes: small enough to die young in the heap.
+     */
+    private static final int LOAD_CHUNK = 5_000;
+    /** Events the reader decodes ahead of the fold. */
+    private static final int DECODED_AHEAD = 2_000;
     private static final int DIFFERENCES_SHOWN = 100;
     /** The rebuild's rows of the report's rollups; they stay so named once switched to. */
     private static final String REBUILD_SHARD = "rebuild";
@@ -73,6 +90,12 @@ public class Rebuilds {
     private final ObjectMapper json = EventJson.newObjectMapper();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "view-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Reads and decodes the store for a rebuild's load, beside the thread that folds. */
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "view-rebuild-reader");
         thread.setDaemon(true);
         return thread;
     });
@@ -120,29 +143,35 @@ public class Rebuilds {
 
     private void run(String id, String schema) {
         try {
-            dropEarlierRebuilds(schema);
+            Phases phases = new Phases();
             jdbc.execute("CREATE SCHEMA " + schema);
             for (ViewTable table : ViewTable.ALL) {
                 // the case-file tables are copied into bare, and indexed once they are full (BULK_LOADED)
-                jdbc.execute("CREATE TABLE " + schema + "." + table.name() + " (LIKE views." + table.name()
+                // unlogged: a rebuild's tables are thrown away if the database crashes (the rebuild is marked
+                // interrupted), so their load and indexes need no write-ahead log; a switch copies rows into the logged views
+                jdbc.execute("CREATE UNLOGGED TABLE " + schema + "." + table.name() + " (LIKE views." + table.name()
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS" + (BULK_LOADED.contains(table.name()) ? "" : " INCLUDING INDEXES") + ")");
             }
             long upTo = lastGlobalIndex();
             jdbc.update("UPDATE views.rebuild SET up_to_global_index = ? WHERE rebuild_id = ?", upTo, id);
             long started = System.nanoTime();
             Replay replay = load(schema, upTo,
-                    replayed -> jdbc.update("UPDATE views.rebuild SET events_replayed = ? WHERE rebuild_id = ?", replayed, id));
+                    replayed -> jdbc.update("UPDATE views.rebuild SET events_replayed = ? WHERE rebuild_id = ?", replayed, id), phases);
             double seconds = (System.nanoTime() - started) / 1e9;
             jdbc.update("UPDATE views.rebuild SET events_replayed = ?, events_held = ?, replay_seconds = ?, events_per_second = ? "
                     + "WHERE rebuild_id = ?", replay.applied(), replay.held(), seconds,
                     Math.round(replay.applied() / Math.max(seconds, 0.001)), id);
             awaitLiveViews(upTo);
+            phases.done("waiting for the live views");
             Comparison comparison = compare(schema, upTo);
+            phases.done("comparison");
             jdbc.update("UPDATE views.rebuild SET status = 'COMPLETED', finished_at = now(), rows_compared = ?, rows_not_compared = ?, "
                     + "difference_count = ?, differences = CAST(? AS jsonb) WHERE rebuild_id = ?", comparison.rowsCompared(),
                     comparison.rowsNotCompared(), comparison.differenceCount(), json.writeValueAsString(comparison.shown()), id);
-            log.info("rebuild {} completed: {} events in {} s, {} differences", id, replay.applied(), Math.round(seconds),
-                    comparison.differenceCount());
+            log.info("rebuild {} completed: {} events, {} differences; {}", id, replay.applied(), comparison.differenceCount(),
+                    phases);
+            // an earlier rebuild's tables go once this one can replace it (its own time leaves this out)
+            dropEarlierRebuilds(schema);
         } catch (Exception | Error e) {
             // class and message only: a database message names tables and values of the views (ciphertext at most)
             String failure = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
@@ -153,6 +182,23 @@ public class Rebuilds {
     }
 
     private record Replay(long applied, long held) {
+    }
+
+    /** How long each phase of a rebuild took, for its log line. */
+    private static final class Phases {
+        private final StringBuilder done = new StringBuilder();
+        private long since = System.nanoTime();
+
+        void done(String phase) {
+            long now = System.nanoTime();
+            done.append(done.isEmpty() ? "" : ", ").append(phase).append(String.format(" %.1f s", (now - since) / 1e9));
+            since = now;
+        }
+
+        @Override
+        public String toString() {
+            return done.toString();
+        }
     }
 
     /** The tables a rebuild fills with COPY (the case-file fold's), created without indexes, which are built after the load. */
@@ -173,78 +219,153 @@ public class Rebuilds {
      * the definition the live fold keeps up incrementally, which the comparison then checks). An event the
      * projections refuse holds its aggregate, as the live ingestion does.
      */
-    private Replay load(String schema, long upTo, LongConsumer progress) throws SQLException {
-        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection()) {
-            read.setAutoCommit(false); // a cursor: the store is read in chunks, not all at once
-            read.setReadOnly(true);
+    private Replay load(String schema, long upTo, LongConsumer progress, Phases phases) throws SQLException, InterruptedException {
+        try (Connection read = dataSource.getConnection(); Connection write = dataSource.getConnection();
+             Connection copy = dataSource.getConnection();
+             CaseRowsCopier copier = new CaseRowsCopier(copy, new JdbcTemplate(new SingleConnectionDataSource(
+                     SchemaRedirect.to(schema, copy), true)), schema)) {
             write.setAutoCommit(false);
+            copy.setAutoCommit(false);
+            // three threads: the reader decodes the store, this one folds (and writes the other projections'
+            // rows on `write`), the copier's COPYs the case rows on `copy`
             JdbcTemplate rebuilt = new JdbcTemplate(new SingleConnectionDataSource(SchemaRedirect.to(schema, write), true));
-            ViewUpdates.Fold views = ViewUpdates.writingThrough(rebuilt).newFoldIntoEmptyTables(write, schema);
+            ViewUpdates.Fold views = ViewUpdates.writingThrough(rebuilt).newFoldIntoEmptyTables(copier);
+            // the store is read and its events decoded on a thread of their own, while this one folds and copies
+            BlockingQueue<Decoded> decoded = new ArrayBlockingQueue<>(DECODED_AHEAD);
+            Future<?> reading = reader.submit(() -> {
+                try {
+                    readStore(read, upTo, decoded);
+                } finally {
+                    putUninterruptibly(decoded, Decoded.END);
+                }
+                return null;
+            });
             List<Deferred> deferred = new ArrayList<>();
             Set<String> held = new HashSet<>();
             long applied = 0;
             long heldEvents = 0;
             long sinceCommit = 0;
             String aggregate = null;
-            try (PreparedStatement events = read.prepareStatement("SELECT globalIndex, aggregateIdentifier, sequenceNumber, "
-                    + "eventIdentifier, payloadType, payloadRevision, timeStamp, payload, metaData, type FROM public.DomainEventEntry "
-                    + "WHERE globalIndex <= ? ORDER BY aggregateIdentifier, sequenceNumber")) {
-                events.setFetchSize(LOAD_CHUNK);
-                events.setLong(1, upTo);
-                try (ResultSet rs = events.executeQuery()) {
-                    while (rs.next()) {
-                        ChainHash.StoredEvent event = new ChainHash.StoredEvent(rs.getString("aggregateIdentifier"),
-                                rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("payloadType"),
-                                rs.getString("payloadRevision"), rs.getString("timeStamp"), rs.getBytes("payload"),
-                                rs.getBytes("metaData"));
-                        if (!event.aggregateIdentifier().equals(aggregate)) {
-                            aggregate = event.aggregateIdentifier();
-                            if (sinceCommit >= LOAD_CHUNK) { // only between aggregates: the fold starts every case from nothing
-                                views.flush();
-                                write.commit();
-                                sinceCommit = 0;
-                                progress.accept(applied);
-                                if (Thread.currentThread().isInterrupted()) {
-                                    throw new IllegalStateException("the rebuild was interrupted");
-                                }
+            try {
+                for (Decoded event = decoded.take(); event != Decoded.END; event = decoded.take()) {
+                    if (!event.aggregateId().equals(aggregate)) {
+                        aggregate = event.aggregateId();
+                        if (sinceCommit >= LOAD_CHUNK) { // only between aggregates: the fold starts every case from nothing
+                            views.flush();
+                            write.commit();
+                            sinceCommit = 0;
+                            progress.accept(applied);
+                            if (Thread.currentThread().isInterrupted()) {
+                                throw new IllegalStateException("the rebuild was interrupted");
                             }
                         }
-                        if (held.contains(event.aggregateIdentifier())) {
-                            heldEvents++;
-                            continue;
-                        }
-                        PublishedEvent envelope = envelope(event, rs.getLong("globalIndex"), rs.getString("type"));
-                        Optional<Object> payload = readable(event);
-                        if (payload != null && payload.isPresent() && payload.get() instanceof WorkerEvent) {
-                            deferred.add(new Deferred(payload.get(), envelope));
-                        } else if (payload == null || !applied(views, payload, envelope)) {
-                            held.add(event.aggregateIdentifier());
-                            heldEvents++;
-                            continue;
-                        }
-                        applied++;
-                        sinceCommit++;
                     }
+                    if (held.contains(event.aggregateId())) {
+                        heldEvents++;
+                        continue;
+                    }
+                    Optional<Object> payload = readable(event.stored());
+                    if (payload != null && payload.isPresent() && payload.get() instanceof WorkerEvent) {
+                        deferred.add(new Deferred(payload.get(), event.envelope()));
+                    } else if (payload == null || !applied(views, payload, event.envelope())) {
+                        held.add(event.aggregateId());
+                        heldEvents++;
+                        continue;
+                    }
+                    applied++;
+                    sinceCommit++;
                 }
+                reading.get(); // a failure of the reader fails the rebuild
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the event store could not be read", e.getCause());
+            } finally {
+                reading.cancel(true); // a fold that failed leaves the reader waiting on a full queue
             }
             views.flush();
-            buildIndexes(write, schema);
+            copier.finish();
+            write.commit();
+            phases.done("reading, folding and copying " + applied + " events");
+            // the rollups are summed from the rows on the copier's connection while the indexes are built on this
+            // one (an index build lets the table be read); an erasure changes no figure the rollups sum
+            JdbcTemplate summing = new JdbcTemplate(new SingleConnectionDataSource(SchemaRedirect.to(schema, copy), true));
+            Future<?> rollups = reader.submit(() -> {
+                for (ViewTable table : ViewTable.ALL) {
+                    if (table.isRollup()) {
+                        summing.execute(ReportRollups.fill(table.name(), REBUILD_SHARD));
+                    }
+                }
+                copy.commit();
+                return null;
+            });
+            try {
+                buildIndexes(write, schema);
+                rollups.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the rebuild's rollups could not be summed", e.getCause());
+            } finally {
+                rollups.cancel(true);
+            }
+            phases.done("indexes and rollups");
             deferred.sort(Comparator.comparingLong(d -> d.envelope().globalIndex()));
             for (Deferred erasure : deferred) {
                 views.apply(erasure.payload(), erasure.envelope());
             }
             views.flush();
-            for (ViewTable table : ViewTable.ALL) {
-                if (table.isRollup()) {
-                    rebuilt.execute(ReportRollups.fill(table.name(), REBUILD_SHARD));
-                }
-            }
             write.commit();
-            for (ViewTable table : ViewTable.ALL) {
-                rebuilt.execute("ANALYZE views." + table.name()); // the comparison's plans, and the reads after a switch
-            }
-            read.commit();
+            phases.done(deferred.size() + " erasures");
             return new Replay(applied, heldEvents);
+        }
+    }
+
+    /** A stored event as the reader hands it to the fold, its envelope read (the payload is read by the fold's thread). */
+    private record Decoded(String aggregateId, PublishedEvent envelope, ChainHash.StoredEvent stored) {
+        static final Decoded END = new Decoded(null, null, null);
+    }
+
+    /**
+     * Reads the store's events up to {@code upTo}, an aggregate's together in their order, and decodes each.
+     * Read with {@code COPY … TO STDOUT} in binary: the rows stream in while they are decoded (a cursor would
+     * stop the database between fetches), and payloads come as their bytes.
+     */
+    private static void readStore(Connection read, long upTo, BlockingQueue<Decoded> decoded) throws SQLException, InterruptedException {
+        String query = "COPY (SELECT globalIndex, aggregateIdentifier, sequenceNumber, eventIdentifier, payloadType, "
+                + "payloadRevision, timeStamp, payload, metaData, type FROM public.DomainEventEntry WHERE globalIndex <= "
+                + upTo + " ORDER BY aggregateIdentifier, sequenceNumber) TO STDOUT (FORMAT binary)";
+        try (DataInputStream rows = new DataInputStream(new BufferedInputStream(
+                new PGCopyInputStream(read.unwrap(PGConnection.class), query), 1 << 16))) {
+            BinaryCopy.skipHeader(rows);
+            while (BinaryCopy.nextRow(rows, 10)) {
+                long globalIndex = BinaryCopy.bigint(rows);
+                String aggregateId = BinaryCopy.text(rows);
+                long sequence = BinaryCopy.bigint(rows);
+                ChainHash.StoredEvent event = new ChainHash.StoredEvent(aggregateId, sequence, BinaryCopy.text(rows),
+                        BinaryCopy.text(rows), BinaryCopy.text(rows), BinaryCopy.text(rows), BinaryCopy.bytes(rows),
+                        BinaryCopy.bytes(rows));
+                PublishedEvent envelope = withStoredAggregateType(
+                        StoredEnvelopes.envelopeWithoutPayloadTree(event, globalIndex), BinaryCopy.text(rows));
+                decoded.put(new Decoded(aggregateId, envelope, event));
+            }
+        } catch (IOException e) {
+            throw new SQLException("the event store could not be read", e);
+        }
+    }
+
+    private static void putUninterruptibly(BlockingQueue<Decoded> queue, Decoded item) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                if (queue.offer(item, 1, TimeUnit.SECONDS)) {
+                    break;
+                }
+                if (interrupted) {
+                    return; // cancelled: the fold stopped taking, so nobody waits for the end
+                }
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -345,7 +466,10 @@ public class Rebuilds {
      * still takes its place in the case's timeline, as it did when it arrived live.
      */
     private static PublishedEvent envelope(ChainHash.StoredEvent event, long globalIndex, String storedAggregateType) {
-        PublishedEvent envelope = StoredEnvelopes.envelope(event, globalIndex);
+        return withStoredAggregateType(StoredEnvelopes.envelope(event, globalIndex), storedAggregateType);
+    }
+
+    private static PublishedEvent withStoredAggregateType(PublishedEvent envelope, String storedAggregateType) {
         if (!"unknown".equals(envelope.aggregateType()) || storedAggregateType == null) {
             return envelope;
         }
@@ -357,8 +481,14 @@ public class Rebuilds {
     /** Waits, for a while, until the live views have taken in every event the rebuild replayed, so both show the same. */
     private void awaitLiveViews(long upTo) throws InterruptedException {
         for (int second = 0; second < LIVE_WAIT_SECONDS; second += 2) {
-            Long missing = jdbc.queryForObject("SELECT count(*) FROM public.DomainEventEntry e WHERE e.globalIndex <= ? "
-                    + "AND NOT EXISTS (SELECT 1 FROM views.processed_event p WHERE p.event_id = e.eventIdentifier)", Long.class, upTo);
+            // first two counts (the relay publishes each event with its global index in the store), and only when
+            // they differ the exact check, a join of the store with the processed events
+            Long missing = jdbc.queryForObject("SELECT (SELECT count(*) FROM public.DomainEventEntry WHERE globalIndex <= ?) "
+                    + "- (SELECT count(*) FROM views.processed_event WHERE global_index <= ?)", Long.class, upTo, upTo);
+            if (missing == null || missing != 0) {
+                missing = jdbc.queryForObject("SELECT count(*) FROM public.DomainEventEntry e WHERE e.globalIndex <= ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM views.processed_event p WHERE p.event_id = e.eventIdentifier)", Long.class, upTo);
+            }
             if (missing == null || missing == 0) {
                 return;
             }
@@ -417,10 +547,15 @@ public class Rebuilds {
                 String owner = "COALESCE(l." + table.owner() + ", r." + table.owner() + ")";
                 String first = table.key().get(0);
                 long[] counts = jdbc.query("SELECT count(*) FILTER (WHERE NOT moved) AS compared, count(*) FILTER (WHERE moved) "
-                        + "AS not_compared FROM (SELECT " + owner + " IN (SELECT id FROM rebuild_moving) AS moved " + join + ") x",
-                        rs -> rs.next() ? new long[]{rs.getLong("compared"), rs.getLong("not_compared")} : new long[2]);
+                        + "AS not_compared, count(*) FILTER (WHERE NOT moved AND differs) AS differing FROM (SELECT " + owner
+                        + " IN (SELECT id FROM rebuild_moving) AS moved, ROW(l.*) IS DISTINCT FROM ROW(r.*) AS differs " + join + ") x",
+                        rs -> rs.next() ? new long[]{rs.getLong("compared"), rs.getLong("not_compared"), rs.getLong("differing")}
+                                : new long[3]);
                 compared += counts[0];
                 notCompared += counts[1];
+                if (counts[2] == 0) {
+                    continue; // the common case: one pass over the table, no second to list what differs
+                }
                 List<Rebuild.Difference> found = jdbc.query("SELECT concat_ws('/', " + table.key().stream()
                                 .map(c -> "COALESCE(l." + c + ", r." + c + ")::text").collect(Collectors.joining(", ")) + ") AS k, "
                                 + "CASE WHEN l." + first + " IS NULL THEN NULL ELSE to_jsonb(l)::text END AS live, "
@@ -439,10 +574,11 @@ public class Rebuilds {
 
     /**
      * Replaces the live views by the rebuilt tables: ingestion waits meanwhile (exclusive {@link ViewsLock}),
-     * the events stored since the rebuild are replayed into its tables first, then every view table is
-     * emptied and filled from them in one transaction, and the ingestion's bookkeeping is set to the store,
-     * so that an event already in the rebuilt tables is not applied twice when it arrives from Kafka.
-     * Reads wait for the moment of the copy and then see the rebuilt views.
+     * the events stored since the rebuild are replayed into its tables first, then, in one transaction, every
+     * view table is made equal to its rebuilt twin by changing only the rows that differ ({@link #makeEqual}),
+     * and the ingestion's bookkeeping is set to the store, so that an event already in the rebuilt tables is
+     * not applied twice when it arrives from Kafka. Reads go on throughout: they see the views as they were
+     * until the transaction commits, then the rebuilt ones (no table is locked against them).
      */
     public Rebuild switchTo(String id) {
         Rebuild rebuild = find(id);
@@ -469,11 +605,7 @@ public class Rebuilds {
             } catch (SQLException e) {
                 throw new IllegalStateException("the events stored since the rebuild could not be replayed", e);
             }
-            List<ViewTable> tables = ViewTable.ALL;
-            jdbc.execute("TRUNCATE " + tables.stream().map(t -> "views." + t.name()).collect(Collectors.joining(", ")));
-            for (ViewTable table : tables) {
-                jdbc.execute("INSERT INTO views." + table.name() + " SELECT * FROM " + schema + "." + table.name());
-            }
+            makeEqual(schema);
             jdbc.update("INSERT INTO views.processed_event (event_id, global_index) SELECT eventIdentifier, globalIndex "
                     + "FROM public.DomainEventEntry WHERE globalIndex <= ? ON CONFLICT (event_id) DO NOTHING", now);
             jdbc.execute("DELETE FROM views.aggregate_sequence");
@@ -488,6 +620,48 @@ public class Rebuilds {
         });
         log.info("the views were replaced by rebuild {}", id);
         return find(id);
+    }
+
+    /**
+     * Makes every view table equal to its twin in {@code schema}, writing only what differs: rows of the same
+     * key are updated where they differ, then the rows the rebuild does not have are deleted (children first)
+     * and those the views lack are inserted (parents first), so the references between the tables hold at
+     * every statement. Rows only, never TRUNCATE: its lock would stop every read until the commit.
+     */
+    private void makeEqual(String schema) {
+        List<ViewTable> owned = ViewTable.ALL.stream().filter(table -> !table.isRollup()).toList();
+        for (ViewTable table : owned) {
+            List<String> columns = jdbc.queryForList("SELECT column_name FROM information_schema.columns "
+                    + "WHERE table_schema = 'views' AND table_name = ? ORDER BY ordinal_position", String.class, table.name());
+            List<String> others = columns.stream().filter(c -> !table.key().contains(c)).toList();
+            if (!others.isEmpty()) {
+                jdbc.update("UPDATE views." + table.name() + " l SET " + (others.size() == 1 ? others.get(0) + " = r." + others.get(0)
+                        : "(" + String.join(", ", others) + ") = (" + others.stream().map(c -> "r." + c).collect(Collectors.joining(", "))
+                        + ")") + " FROM " + schema + "." + table.name() + " r WHERE " + sameKey(table)
+                        + " AND ROW(l.*) IS DISTINCT FROM ROW(r.*)");
+            }
+        }
+        List<ViewTable> childrenFirst = new ArrayList<>(owned);
+        Collections.reverse(childrenFirst);
+        for (ViewTable table : childrenFirst) {
+            jdbc.update("DELETE FROM views." + table.name() + " l WHERE NOT EXISTS (SELECT 1 FROM " + schema + "." + table.name()
+                    + " r WHERE " + sameKey(table) + ")");
+        }
+        for (ViewTable table : owned) {
+            jdbc.update("INSERT INTO views." + table.name() + " SELECT r.* FROM " + schema + "." + table.name() + " r "
+                    + "WHERE NOT EXISTS (SELECT 1 FROM views." + table.name() + " l WHERE " + sameKey(table) + ")");
+        }
+        // a rollup's rows are kept per shard (the rebuild's all under one): small tables, replaced whole
+        for (ViewTable table : ViewTable.ALL) {
+            if (table.isRollup()) {
+                jdbc.update("DELETE FROM views." + table.name());
+                jdbc.update("INSERT INTO views." + table.name() + " SELECT * FROM " + schema + "." + table.name());
+            }
+        }
+    }
+
+    private static String sameKey(ViewTable table) {
+        return table.key().stream().map(c -> "l." + c + " = r." + c).collect(Collectors.joining(" AND "));
     }
 
     // ---- helpers ------------------------------------------------------------------------------------

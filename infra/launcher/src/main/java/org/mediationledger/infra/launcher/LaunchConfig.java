@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  * Everything the launcher needs to know, read from environment variables with embedded defaults.
  *
  * @param dataDir       base directory: {@code postgres/}, {@code kafka/}, {@code logs/}
- * @param javaOptions   JVM options of each service process
+ * @param javaOptions   JVM options of every service process
+ * @param serviceJavaOptions per service (command-side, query-side, console), JVM options after those of every
+ *                      service (a later option wins): the defaults when ML_JAVA_OPTS is not set, none when it is
  * @param consoleJar    the web console's executable jar
  * @param consolePort   where the web console answers (the services' URLs are passed to it)
  * @param demoAccounts  value of ML_DEMO_ACCOUNTS passed to the services
@@ -34,19 +36,38 @@ public record LaunchConfig(
         Path consoleJar,
         int consolePort,
         List<String> javaOptions,
+        Map<String, List<String>> serviceJavaOptions,
         String demoAccounts,
         Duration startTimeout,
         Duration stopGrace) {
 
     /**
-     * Small heaps and a quick-to-warm JIT: the whole system should stay under 1.5 GB resident. A service out
-     * of heap exits, so that the launcher says so and stops, rather than running on with dead threads.
+     * What every service runs with: the serial collector (two cores: a parallel one only adds threads), and a
+     * service out of heap exits, so that the launcher says so and stops, rather than running on with dead threads.
      */
-    static final String DEFAULT_JAVA_OPTS =
-            "-Xms64m -Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8";
+    static final String DEFAULT_JAVA_OPTS = "-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8";
+
+    /**
+     * Each service's heap and JIT, chosen by measurement (decision 0030) so that the whole system stays under
+     * 1.5 GB resident: the two services are long-running and CPU-bound under load, so they get the full JIT
+     * (C2), and the query side a fixed heap with a young generation large enough that a rebuild's chunks die
+     * young (with 64 MB of it, a rebuild spent half its time collecting); the console serves pages and stays
+     * small and quick to warm.
+     */
+    static final Map<String, List<String>> DEFAULT_SERVICE_JAVA_OPTS = Map.of(
+            "command-side", List.of("-Xms256m", "-Xmx384m", "-Xmn128m"),
+            "query-side", List.of("-Xms384m", "-Xmx384m", "-Xmn160m"),
+            "console", List.of("-Xms32m", "-Xmx192m", "-XX:TieredStopAtLevel=1"));
 
     public LaunchConfig {
         javaOptions = List.copyOf(javaOptions);
+        serviceJavaOptions = Map.copyOf(serviceJavaOptions);
+    }
+
+    /** The JVM options of {@code service}'s process. */
+    public List<String> javaOptionsOf(String service) {
+        return java.util.stream.Stream.concat(javaOptions.stream(), serviceJavaOptions.getOrDefault(service, List.of()).stream())
+                .toList();
     }
 
     public Path logsDir() {
@@ -74,6 +95,7 @@ public record LaunchConfig(
                 path(env, "ML_CONSOLE_JAR", workingDir).orElseGet(() -> serviceJar(root, "console")),
                 port(env, "ML_CONSOLE_PORT", 8080),
                 Arrays.asList(env.getOrDefault("ML_JAVA_OPTS", DEFAULT_JAVA_OPTS).trim().split("\\s+")),
+                env.containsKey("ML_JAVA_OPTS") ? Map.of() : DEFAULT_SERVICE_JAVA_OPTS,
                 env.getOrDefault("ML_DEMO_ACCOUNTS", "true"),
                 Duration.ofSeconds(Long.parseLong(env.getOrDefault("ML_START_TIMEOUT", "90"))),
                 Duration.ofSeconds(15));

@@ -125,7 +125,7 @@ public final class Launcher {
     private ServiceSpec service(String name, Path jar, int port, Map<String, String> common) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(config.javaOptions());
+        command.addAll(config.javaOptionsOf(name));
         command.add("-jar");
         command.add(jar.toString());
         Map<String, String> env = new LinkedHashMap<>(common);

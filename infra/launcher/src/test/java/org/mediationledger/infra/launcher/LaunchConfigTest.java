@@ -31,7 +31,9 @@ class LaunchConfigTest {
         assertThat(c.consoleJar()).isEqualTo(root.resolve("console/target/console-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.commandJar()).isEqualTo(root.resolve("command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar"));
         assertThat(c.queryJar()).isEqualTo(root.resolve("query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar"));
-        assertThat(c.javaOptions()).contains("-Xmx384m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(c.javaOptions()).contains("-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(c.javaOptionsOf("query-side")).contains("-XX:+UseSerialGC", "-Xmx384m", "-Xmn160m").doesNotContain("-XX:TieredStopAtLevel=1");
+        assertThat(c.javaOptionsOf("console")).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         assertThat(c.demoAccounts()).isEqualTo("true");
         assertThat(c.startTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(c.stopGrace()).isEqualTo(Duration.ofSeconds(15));
@@ -60,6 +62,7 @@ class LaunchConfigTest {
         assertThat(c.consolePort()).isEqualTo(9080);
         assertThat(c.consoleJar()).isEqualTo(root.resolve("console.jar"));
         assertThat(c.javaOptions()).containsExactly("-Xmx1g", "-XX:+UseG1GC");
+        assertThat(c.javaOptionsOf("query-side")).as("ML_JAVA_OPTS replaces every default").containsExactly("-Xmx1g", "-XX:+UseG1GC");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -184,7 +185,7 @@ class LauncherTest {
                 "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8"));
         javaOptions.addAll(List.of(extraJavaOptions));
         return new LaunchConfig(dataDir, freePort(), freePort(), commandJar, fakeJar, freePort(), freePort(),
-                fakeJar, freePort(), javaOptions, "true", startTimeout, stopGrace);
+                fakeJar, freePort(), javaOptions, Map.of(), "true", startTimeout, stopGrace);
     }
 
     private Launcher launcher(LaunchConfig config) {
