@@ -105,6 +105,8 @@ public class CaseFileProjection {
             + SNAPSHOT_TABLES.stream().map(t -> "'views." + t.name() + "'::regclass").collect(Collectors.joining(", ")) + "))";
 
     private final JdbcTemplate jdbc;
+    /** the tables' columns, read once and shared by every run */
+    private final CaseTables tables;
     /** whether it takes snapshots and keeps the report's rollups: not into an as-of's throwaway tables */
     private final boolean keepsDerivedRows;
     private final ObjectMapper eventJson = EventJson.newObjectMapper();
@@ -116,6 +118,7 @@ public class CaseFileProjection {
 
     private CaseFileProjection(JdbcTemplate jdbc, boolean keepsDerivedRows) {
         this.jdbc = jdbc;
+        this.tables = new CaseTables(jdbc);
         this.keepsDerivedRows = keepsDerivedRows;
     }
 
@@ -154,7 +157,6 @@ public class CaseFileProjection {
     public final class Fold {
 
         private final Map<String, CaseRows> cases = new LinkedHashMap<>();
-        private final CaseTables tables = new CaseTables(jdbc);
         /** null when the fold keeps no rollups */
         private final ReportRollups.Run rollups;
         /** a rebuild's: where its rows are copied to; null for a run over the tables */
@@ -286,14 +288,13 @@ public class CaseFileProjection {
         private void snapshot(CaseRows rows, long sequence) {
             if (!rows.historyComplete) {
                 // the rows of the table win over those this run added with the same key, as their writing leaves them
-                Map<String, CaseRows> one = Map.of(rows.caseId, rows);
-                Map<Long, CaseRow> added = new LinkedHashMap<>(rows.timeline);
-                Map<String, CaseRow> addedSessions = new LinkedHashMap<>(rows.sessions);
-                rows.timeline.clear();
-                rows.sessions.clear();
-                tables.load(one, CaseTables.HISTORY);
-                added.forEach(rows.timeline::putIfAbsent);
-                addedSessions.forEach(rows.sessions::putIfAbsent);
+                Map<String, Map<Object, CaseRow>> added = new LinkedHashMap<>();
+                for (String table : CaseTables.HISTORY) {
+                    added.put(table, new LinkedHashMap<>(rows.addedTo(table)));
+                    rows.addedTo(table).clear();
+                }
+                tables.load(Map.of(rows.caseId, rows), CaseTables.HISTORY);
+                added.forEach((table, addedRows) -> addedRows.values().forEach(row -> rows.addIfAbsent(table, row)));
                 rows.historyComplete = true;
             }
             rows.snapshots.add(new CaseRows.Snapshot(sequence, tables.snapshotJson(rows)));

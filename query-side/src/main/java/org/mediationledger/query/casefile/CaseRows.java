@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * One case's rows of the case-file tables, as a run of the fold holds them. The rows the fold reads and
- * changes (the case, its payments, deadlines and lawyers) are always all there; its timeline and sessions,
+ * changes (the case, its payments and deadlines) are always all there; its timeline, sessions and lawyers,
  * which the fold only adds to, are all there only when {@link #historyComplete} (a case registered in this
  * run, or one whose history was loaded because a snapshot of it is due): otherwise they hold the rows this
  * run added, and a row the table already has is left as it is when they are written.
@@ -41,6 +41,16 @@ final class CaseRows {
         return kind + "/" + number;
     }
 
+    /** The rows of a table the fold only adds to ({@link CaseTables#HISTORY}), by their key. */
+    Map<?, CaseRow> addedTo(String table) {
+        return switch (table) {
+            case "case_session" -> sessions;
+            case "case_timeline" -> timeline;
+            case "case_lawyer" -> lawyers;
+            default -> throw new IllegalArgumentException("the fold changes rows of " + table);
+        };
+    }
+
     /** The rows of {@code table}, in no particular order. */
     Collection<CaseRow> rowsOf(String table) {
         return switch (table) {
@@ -56,15 +66,36 @@ final class CaseRows {
 
     /** Takes in a row read from {@code table}; a row of the table wins over one this run added with the same key. */
     void load(String table, CaseRow row) {
-        switch (table) {
-            case "dispute_case" -> caseRow = row;
-            case "case_payment" -> payments.put(row.text("payment_id"), row);
-            case "case_session" -> sessions.put(row.text("session_id"), row);
-            case "case_timeline" -> timeline.put((Long) row.get("sequence"), row);
-            case "case_deadline" -> deadlines.put(deadlineKey(row.text("kind"), (Integer) row.get("number")), row);
-            case "case_lawyer" -> lawyers.put(row.text("lawyer_id"), row);
-            default -> throw new IllegalArgumentException("no case-file table " + table);
+        if (table.equals("dispute_case")) {
+            caseRow = row;
+        } else {
+            byKey(table).put(keyOf(table, row), row);
         }
+    }
+
+    /** Puts back a row this run added, unless the table's row of the same key was loaded meanwhile. */
+    void addIfAbsent(String table, CaseRow row) {
+        byKey(table).putIfAbsent(keyOf(table, row), row);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Object, CaseRow> byKey(String table) {
+        return (Map<Object, CaseRow>) (Map<?, CaseRow>) switch (table) {
+            case "case_payment" -> payments;
+            case "case_deadline" -> deadlines;
+            default -> addedTo(table);
+        };
+    }
+
+    private static Object keyOf(String table, CaseRow row) {
+        return switch (table) {
+            case "case_payment" -> row.text("payment_id");
+            case "case_session" -> row.text("session_id");
+            case "case_timeline" -> (Long) row.get("sequence");
+            case "case_deadline" -> deadlineKey(row.text("kind"), (Integer) row.get("number"));
+            case "case_lawyer" -> row.text("lawyer_id");
+            default -> throw new IllegalArgumentException("no case-file table " + table);
+        };
     }
 
     Stream<CaseRow> allRows() {

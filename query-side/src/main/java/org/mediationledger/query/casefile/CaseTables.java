@@ -20,7 +20,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +50,14 @@ final class CaseTables {
             new Table("case_deadline", List.of("case_id", "kind", "number"), true),
             new Table("case_lawyer", List.of("case_id", "lawyer_id"), false));
 
-    /** The tables a case's rows are loaded from whenever the fold takes the case in (the others only for a snapshot). */
-    static final List<String> ALWAYS_LOADED = List.of("dispute_case", "case_payment", "case_deadline", "case_lawyer");
-    static final List<String> HISTORY = List.of("case_session", "case_timeline");
+    /** The tables a case's rows are loaded from whenever the fold takes the case in: those the fold reads. */
+    static final List<String> ALWAYS_LOADED = List.of("dispute_case", "case_payment", "case_deadline");
+    /** The tables the fold only adds rows to: loaded only when a snapshot of the case is due. */
+    static final List<String> HISTORY = List.of("case_session", "case_timeline", "case_lawyer");
 
     private final JdbcTemplate jdbc;
-    private final Map<String, List<Column>> columns = new HashMap<>();
+    /** Read once per table: a projection's runs share it, from any thread. */
+    private final Map<String, List<Column>> columns = new java.util.concurrent.ConcurrentHashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     CaseTables(JdbcTemplate jdbc) {
@@ -65,10 +66,20 @@ final class CaseTables {
 
     /** The live table's columns: twins and a rebuild's tables are created LIKE it, so they have the same. */
     List<Column> columns(String table) {
-        return columns.computeIfAbsent(table, name -> jdbc.query("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
+        List<Column> known = columns.get(table);
+        if (known != null) {
+            return known;
+        }
+        List<Column> read = List.copyOf(readColumns(table));
+        columns.put(table, read);
+        return read;
+    }
+
+    private List<Column> readColumns(String table) {
+        return jdbc.query("SELECT a.attname, format_type(a.atttypid, a.atttypmod) "
                         + "FROM pg_attribute a WHERE a.attrelid = CAST(? AS regclass) AND a.attnum > 0 AND NOT a.attisdropped "
                         + "ORDER BY a.attnum", (rs, row) -> new Column(rs.getString(1), rs.getString(2)),
-                "views." + name));
+                "views." + table);
     }
 
     // ---- reading --------------------------------------------------------------------------------------
@@ -256,7 +267,7 @@ final class CaseTables {
         }
     }
 
-    private String layout;
+    private volatile String layout;
 
     /** The case-file tables' layout now (CaseFileProjection.SNAPSHOT_LAYOUT), asked once. */
     private String snapshotLayout() {
