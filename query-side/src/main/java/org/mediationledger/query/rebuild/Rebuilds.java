@@ -594,6 +594,14 @@ public class Rebuilds {
                 Boolean.class, schema))) {
             throw new RebuildConflict("the tables of rebuild " + id + " are gone (a later rebuild replaced them)");
         }
+        for (String table : List.of("dispute_case", "lawyer")) {
+            // a rebuild's tables are unlogged: a database crash empties them, and a switch would then empty the views
+            if (Boolean.TRUE.equals(jdbc.queryForObject("SELECT NOT EXISTS (SELECT 1 FROM " + schema + "." + table
+                    + ") AND EXISTS (SELECT 1 FROM views." + table + ")", Boolean.class))) {
+                throw new RebuildConflict("the tables of rebuild " + id + " were emptied (by a restart of the database "
+                        + "after a crash?) while the views hold rows; not switched: start a new rebuild");
+            }
+        }
         transaction.execute(status -> {
             viewsLock.holdExclusive();
             long now = lastGlobalIndex();

@@ -32,6 +32,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A rebuild folds each case from nothing, its events together, and copies its rows into fresh tables; the
@@ -92,6 +93,15 @@ class RebuildFoldTest extends ProjectionTestBase {
         Rebuild.Difference timeline = found.differences().stream().filter(d -> d.view().equals("case_timeline")).findFirst().orElseThrow();
         assertThat(timeline.live().get("actor_id").asText()).isEqualTo("someone else");
         assertThat(timeline.rebuilt().get("actor_id").asText()).isEqualTo("lawyer1");
+
+        // its tables are unlogged: after a database crash they are empty, and switching to them must not empty the views
+        String schema = db.queryForObject("SELECT schema_name FROM views.rebuild WHERE rebuild_id = ?", String.class,
+                found.rebuildId());
+        db.execute("TRUNCATE " + schema + ".dispute_case, " + schema + ".case_payment, " + schema + ".case_timeline, "
+                + schema + ".lawyer");
+        assertThatThrownBy(() -> rebuilds.switchTo(found.rebuildId())).isInstanceOf(RebuildConflict.class)
+                .hasMessageContaining("were emptied");
+        assertThat(db.queryForObject("SELECT count(*) FROM views.dispute_case", Long.class)).isEqualTo(3);
     }
 
     private Rebuild completed(Rebuild started) throws InterruptedException {
