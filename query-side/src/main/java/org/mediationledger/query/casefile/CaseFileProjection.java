@@ -186,11 +186,6 @@ public class CaseFileProjection {
             cases.putAll(toLoad);
         }
 
-        /** The number of cases whose rows the run holds. */
-        public int casesHeld() {
-            return cases.size();
-        }
-
         /**
          * @throws ProjectionRefused before changing anything, when the event concerns a case the view
          *                           does not hold (its registration was never applied)

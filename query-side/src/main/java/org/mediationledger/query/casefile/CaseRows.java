@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * One case's rows of the case-file tables, as a run of the fold holds them. The rows the fold reads and
@@ -53,15 +52,10 @@ final class CaseRows {
 
     /** The rows of {@code table}, in no particular order. */
     Collection<CaseRow> rowsOf(String table) {
-        return switch (table) {
-            case "dispute_case" -> caseRow == null ? List.of() : List.of(caseRow);
-            case "case_payment" -> payments.values();
-            case "case_session" -> sessions.values();
-            case "case_timeline" -> timeline.values();
-            case "case_deadline" -> deadlines.values();
-            case "case_lawyer" -> lawyers.values();
-            default -> throw new IllegalArgumentException("no case-file table " + table);
-        };
+        if (table.equals("dispute_case")) {
+            return caseRow == null ? List.of() : List.of(caseRow);
+        }
+        return byKey(table).values();
     }
 
     /** Takes in a row read from {@code table}; a row of the table wins over one this run added with the same key. */
@@ -98,7 +92,4 @@ final class CaseRows {
         };
     }
 
-    Stream<CaseRow> allRows() {
-        return CaseFileProjection.SNAPSHOT_TABLES.stream().flatMap(table -> rowsOf(table.name()).stream());
-    }
 }

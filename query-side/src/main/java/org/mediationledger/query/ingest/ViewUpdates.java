@@ -6,6 +6,7 @@ import org.mediationledger.events.relieffund.ReliefFundEvent;
 import org.mediationledger.events.wire.PublishedEvent;
 import org.mediationledger.events.worker.WorkerEvent;
 import org.mediationledger.query.casefile.CaseFileProjection;
+import org.mediationledger.query.casefile.CaseRowsCopier;
 import org.mediationledger.query.casefile.PersonalDataErasure;
 import org.mediationledger.query.caseload.LawyerProjection;
 import org.mediationledger.query.relief.ReliefFundProjection;
@@ -60,7 +61,7 @@ public class ViewUpdates {
      * (CaseFileProjection#newFoldIntoEmptyTables); the other projections write through this instance's
      * JdbcTemplate, which the rebuild points at the same schema.
      */
-    public Fold newFoldIntoEmptyTables(org.mediationledger.query.casefile.CaseRowsCopier copier) {
+    public Fold newFoldIntoEmptyTables(CaseRowsCopier copier) {
         return new Fold(caseFiles.newFoldIntoEmptyTables(copier));
     }
 
@@ -92,11 +93,6 @@ public class ViewUpdates {
                 }
             }
             caseFileFold.prefetch(cases, snapshotDue);
-        }
-
-        /** The number of cases whose rows the run holds in memory. */
-        public int casesHeld() {
-            return caseFileFold.casesHeld();
         }
 
         public void apply(Object payload, PublishedEvent event) {

@@ -341,8 +341,7 @@ public class Rebuilds {
                 ChainHash.StoredEvent event = new ChainHash.StoredEvent(aggregateId, sequence, BinaryCopy.text(rows),
                         BinaryCopy.text(rows), BinaryCopy.text(rows), BinaryCopy.text(rows), BinaryCopy.bytes(rows),
                         BinaryCopy.bytes(rows));
-                PublishedEvent envelope = withStoredAggregateType(
-                        StoredEnvelopes.envelopeWithoutPayloadTree(event, globalIndex), BinaryCopy.text(rows));
+                PublishedEvent envelope = envelope(event, globalIndex, BinaryCopy.text(rows));
                 decoded.put(new Decoded(aggregateId, envelope, event));
             }
         } catch (IOException e) {
@@ -466,7 +465,8 @@ public class Rebuilds {
      * still takes its place in the case's timeline, as it did when it arrived live.
      */
     private static PublishedEvent envelope(ChainHash.StoredEvent event, long globalIndex, String storedAggregateType) {
-        return withStoredAggregateType(StoredEnvelopes.envelope(event, globalIndex), storedAggregateType);
+        // the projections take the payload read as its class (readable), never the envelope's JSON tree
+        return withStoredAggregateType(StoredEnvelopes.envelopeWithoutPayloadTree(event, globalIndex), storedAggregateType);
     }
 
     private static PublishedEvent withStoredAggregateType(PublishedEvent envelope, String storedAggregateType) {

@@ -66,7 +66,7 @@ public record LaunchConfig(
 
     /** The JVM options of {@code service}'s process. */
     public List<String> javaOptionsOf(String service) {
-        return java.util.stream.Stream.concat(javaOptions.stream(), serviceJavaOptions.getOrDefault(service, List.of()).stream())
+        return Stream.concat(javaOptions.stream(), serviceJavaOptions.getOrDefault(service, List.of()).stream())
                 .toList();
     }
 
