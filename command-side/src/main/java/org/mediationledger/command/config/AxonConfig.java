@@ -3,14 +3,16 @@ package org.mediationledger.command.config;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -65,11 +67,26 @@ public class AxonConfig {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
 
-    /** The source of the relay's and the relief saga's processors (application.yml): bounded memory under any backlog. */
+    /**
+     * The source of the relay's and the relief saga's processors (application.yml): bounded memory under any
+     * backlog, one query per read (OneBatchReads), read through the same tables, serializers and upcasters
+     * as Axon's own engine (its auto-configuration builds that one the same way).
+     */
     @Bean
-    public StoredEventStreams storedEventStreams(EventStorageEngine storageEngine, EventStore eventStore,
+    public StoredEventStreams storedEventStreams(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration axon, ConnectionProvider connections,
+                                                 TransactionManager transactions, EventSchema schema, EventStore eventStore,
+                                                 @Value("${ml.event-streams.read-batch}") int readBatch,
                                                  @Value("${ml.event-streams.idle-poll}") Duration idlePoll) {
-        return new StoredEventStreams(storageEngine, eventStore, idlePoll);
+        OneBatchReads reads = new OneBatchReads(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(axon.upcasterChain())
+                .eventSerializer(eventSerializer)
+                .connectionProvider(connections)
+                .transactionManager(transactions)
+                .schema(schema)
+                .batchSize(readBatch));
+        return new StoredEventStreams(reads, reads.batchSize(), eventStore, idlePoll);
     }
 
     /** Every event records who did it and in answer to which request (DOMAIN.md). */

@@ -26,18 +26,30 @@ import java.util.stream.Stream;
  * quarter of a million of them in memory and the command side ran out of heap.
  * <p>
  * A stream with nothing to read waits until a command of this node commits events (it is woken then)
- * or, for events another node stored, at most {@code idlePoll}.
+ * or, for events another node stored, at most {@code idlePoll}. Once it has read up to what was stored,
+ * it does not ask the store again before one of those happens: the processor asks for more many times
+ * per batch, and each question used to be a query (two, with the storage engine's gap check), several
+ * times as many as the events themselves. A read that comes back with fewer than {@code readBatch} events
+ * has read up to what was stored ({@link OneBatchReads}); a full one is followed by the next read at once.
  */
 public class StoredEventStreams implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStorageEngine storage;
     private final long idlePollMillis;
+    private final long idlePollNanos;
+    private final int readBatch;
     private final Object commits = new Object();
     private long committed;
 
-    public StoredEventStreams(EventStorageEngine storage, EventBus eventBus, Duration idlePoll) {
+    /**
+     * @param readBatch the most events one read of {@code storage} returns ({@link OneBatchReads#batchSize()});
+     *                  a read that returns fewer has reached what was stored when it began
+     */
+    public StoredEventStreams(EventStorageEngine storage, int readBatch, EventBus eventBus, Duration idlePoll) {
         this.storage = storage;
+        this.readBatch = readBatch;
         this.idlePollMillis = Math.max(1, idlePoll.toMillis());
+        this.idlePollNanos = TimeUnit.MILLISECONDS.toNanos(idlePollMillis);
         eventBus.subscribe(this::published);
     }
 
@@ -97,6 +109,12 @@ public class StoredEventStreams implements StreamableMessageSource<TrackedEventM
         private Stream<? extends TrackedEventMessage<?>> events;
         private Iterator<? extends TrackedEventMessage<?>> iterator;
         private TrackedEventMessage<?> peeked;
+        /** This node's commits counted just before the storage engine's stream now open was opened, and its events read so far. */
+        private long commitsAtOpen;
+        private int readFromOpen;
+        /** When the last stream ran out: this node's commits counted before it was opened (-1: never), and the time. */
+        private long commitsWhenCaughtUp = -1;
+        private long caughtUpAtNanos;
 
         private StoredEventStream(TrackingToken startAfter) {
             this.lastToken = startAfter;
@@ -115,11 +133,13 @@ public class StoredEventStreams implements StreamableMessageSource<TrackedEventM
                 if (peeked != null || fetch()) {
                     return true;
                 }
-                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                long now = System.nanoTime();
+                long leftMillis = TimeUnit.NANOSECONDS.toMillis(deadline - now);
                 if (leftMillis <= 0) {
                     return false;
                 }
-                awaitCommitAfter(seen, Math.min(leftMillis, idlePollMillis));
+                long untilIdlePoll = Math.max(1, TimeUnit.NANOSECONDS.toMillis(caughtUpAtNanos + idlePollNanos - now));
+                awaitCommitAfter(seen, Math.min(leftMillis, untilIdlePoll));
             }
         }
 
@@ -136,19 +156,35 @@ public class StoredEventStreams implements StreamableMessageSource<TrackedEventM
 
         /**
          * Reads the next stored event after the last one handed out, if there is one yet. The storage engine's
-         * stream may end once it found nothing; it is then opened again from the last token next time.
+         * stream ends once it has read up to what was stored; it is opened again from the last token, but only
+         * after this node committed events since it was opened or the idle poll is due (events of other nodes).
+         * A commit counted before the stream was opened was visible to its queries, so nothing is missed; one
+         * counted later makes the next question open a new stream.
          */
         private boolean fetch() {
             if (iterator == null) {
+                long commits = commitsSoFar();
+                if (commits == commitsWhenCaughtUp && System.nanoTime() - caughtUpAtNanos < idlePollNanos) {
+                    return false;
+                }
+                commitsAtOpen = commits;
+                readFromOpen = 0;
+                commitsWhenCaughtUp = -1;
                 events = storage.readEvents(lastToken, false);
                 iterator = events.iterator();
             }
             if (iterator.hasNext()) {
                 peeked = iterator.next();
+                readFromOpen++;
                 return true;
             }
             closeEvents();
-            return false;
+            if (readFromOpen < readBatch) {
+                commitsWhenCaughtUp = commitsAtOpen;
+                caughtUpAtNanos = System.nanoTime();
+                return false;
+            }
+            return fetch(); // a full batch: more may be stored already
         }
 
         private void closeEvents() {

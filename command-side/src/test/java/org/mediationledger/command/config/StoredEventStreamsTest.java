@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StoredEventStreamsTest {
 
     private final InMemoryEventStorageEngine storage = new InMemoryEventStorageEngine();
-    private final StoredEventStreams streams = new StoredEventStreams(storage, SimpleEventBus.builder().build(), Duration.ofMillis(10));
+    private final StoredEventStreams streams = new StoredEventStreams(storage, Integer.MAX_VALUE, SimpleEventBus.builder().build(), Duration.ofMillis(10));
 
     @Test
     void readsEveryStoredEventInOrder_thenWhatIsStoredAfterItFoundNothing() throws InterruptedException {
@@ -64,7 +64,7 @@ class StoredEventStreamsTest {
     @Test
     void aWaitingStream_isWokenByAUnitOfWorkThatCommitsEvents() throws Exception {
         SimpleEventBus bus = SimpleEventBus.builder().build();
-        StoredEventStreams waking = new StoredEventStreams(storage, bus, Duration.ofMinutes(10));
+        StoredEventStreams waking = new StoredEventStreams(storage, Integer.MAX_VALUE, bus, Duration.ofMinutes(10));
         try (TrackingEventStream stream = (TrackingEventStream) waking.openStream(null)) {
             java.util.concurrent.CompletableFuture<Boolean> available = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
                 try {
@@ -80,6 +80,65 @@ class StoredEventStreamsTest {
             });
             assertThat(available.get(1, TimeUnit.MINUTES)).isTrue();
         }
+    }
+
+    /**
+     * A stream that has read up to what is stored does not ask the store again, however often the processor asks
+     * it, until this node commits events or the idle poll (here ten minutes) is due: each question used to be a query.
+     */
+    @Test
+    void aCaughtUpStream_queriesTheStoreAgainOnlyAfterACommit() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+        InMemoryEventStorageEngine counting = new InMemoryEventStorageEngine() {
+            @Override
+            public java.util.stream.Stream<? extends TrackedEventMessage<?>> readEvents(
+                    org.axonframework.eventhandling.TrackingToken trackingToken, boolean mayBlock) {
+                opened.incrementAndGet();
+                return super.readEvents(trackingToken, mayBlock);
+            }
+        };
+        SimpleEventBus bus = SimpleEventBus.builder().build();
+        StoredEventStreams waking = new StoredEventStreams(counting, Integer.MAX_VALUE, bus, Duration.ofMinutes(10));
+        counting.appendEvents(new GenericDomainEventMessage<>("DisputeCase", "case-1", 0, "event 0"));
+        try (TrackingEventStream stream = (TrackingEventStream) waking.openStream(null)) {
+            assertThat(sequenceOf(stream.nextAvailable())).isZero();
+            for (int i = 0; i < 100; i++) {
+                assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isFalse();
+                assertThat(stream.peek()).isEmpty();
+            }
+            assertThat(opened.get()).isEqualTo(1);
+
+            org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null).execute(() -> {
+                counting.appendEvents(new GenericDomainEventMessage<>("DisputeCase", "case-1", 1, "event 1"));
+                bus.publish(org.axonframework.eventhandling.GenericEventMessage.asEventMessage("stored"));
+            });
+            assertThat(stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)).isTrue();
+            assertThat(sequenceOf(stream.nextAvailable())).isEqualTo(1);
+            assertThat(opened.get()).isEqualTo(2);
+        }
+    }
+
+    /** A read that came back full is followed by the next at once, without waiting for a commit or the idle poll. */
+    @Test
+    void aFullRead_isFollowedByTheNextReadAtOnce() throws Exception {
+        InMemoryEventStorageEngine threeAtATime = new InMemoryEventStorageEngine() {
+            @Override
+            public java.util.stream.Stream<? extends TrackedEventMessage<?>> readEvents(
+                    org.axonframework.eventhandling.TrackingToken trackingToken, boolean mayBlock) {
+                return super.readEvents(trackingToken, mayBlock).limit(3);
+            }
+        };
+        for (int i = 0; i < 7; i++) {
+            threeAtATime.appendEvents(new GenericDomainEventMessage<>("DisputeCase", "case-1", i, "event " + i));
+        }
+        StoredEventStreams batched = new StoredEventStreams(threeAtATime, 3, SimpleEventBus.builder().build(), Duration.ofMinutes(10));
+        List<Long> read = new ArrayList<>();
+        try (TrackingEventStream stream = (TrackingEventStream) batched.openStream(null)) {
+            while (stream.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                read.add(sequenceOf(stream.nextAvailable()));
+            }
+        }
+        assertThat(read).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L);
     }
 
     private void store(int from, int count) {
