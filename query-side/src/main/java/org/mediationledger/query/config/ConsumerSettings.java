@@ -18,8 +18,12 @@ import java.time.Duration;
  * @param retryBackoffMax     the longest wait between retries
  * @param sessionTimeout      how long the group waits for a silent member (a crashed node) before its
  *                            partitions go to another member, or to the same node restarted
- * @param ingestionThreads    how many partitions' batches are taken into the database side by side
- *                            (each holds a database connection while it runs)
+ * @param ingestionThreads    how many batches are taken into the database side by side (each holds a
+ *                            database connection while it runs)
+ * @param groupMinEvents      a poll's partitions go into the database together, one transaction for
+ *                            several, until a group holds this many events (EventStreamConsumer#groups)
+ * @param fetchMinBytes       the broker answers a fetch once this much is there ...
+ * @param fetchMaxWait        ... or once this is over: under a steady load, a few events per poll
  */
 @ConfigurationProperties("ml.query-side")
 public record ConsumerSettings(String group,
@@ -30,5 +34,8 @@ public record ConsumerSettings(String group,
                                Duration retryBackoffInitial,
                                Duration retryBackoffMax,
                                Duration sessionTimeout,
-                               int ingestionThreads) {
+                               int ingestionThreads,
+                               int groupMinEvents,
+                               int fetchMinBytes,
+                               Duration fetchMaxWait) {
 }

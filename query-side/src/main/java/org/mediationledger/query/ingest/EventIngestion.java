@@ -23,10 +23,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Takes published events into the views, exactly once, a polled batch of one partition at a time: in
- * one database transaction it skips the events whose ids were recorded before (a redelivery), locks
+ * Takes published events into the views, exactly once, a polled batch at a time (one partition's, or a
+ * few partitions' small ones together): in one database transaction it skips the events whose ids were recorded before (a redelivery), locks
  * the batch's aggregates and checks each event's sequence against its aggregate's, applies the events
- * in order, then records the applied events' ids, every touched aggregate's sequence and the
+ * in order, then records the applied events' ids, every touched aggregate's sequence and each
  * partition's position, each in one statement. The Kafka offsets are committed only after this
  * transaction. One event goes the same way, as a batch of one.
  * <p>
@@ -83,31 +83,56 @@ public class EventIngestion {
      *                          cannot hold its aggregate for inside the batch; nothing was changed then
      */
     public List<IngestionOutcome> ingest(String partitionKey, List<PublishedEvent> events) {
+        return ingest(List.of(new PartitionEvents(partitionKey, events)));
+    }
+
+    /**
+     * Takes the batches of several partitions into the views in one transaction: a few events each, as
+     * under a steady load, cost one transaction instead of one per partition. Each partition's events
+     * keep their order (a case's events are all in one partition) and each partition's position moves on.
+     *
+     * @return what became of each event, the first partition's in order, then the next one's
+     * @throws RuntimeException as {@link #ingest(String, List)}; nothing was changed then
+     */
+    public List<IngestionOutcome> ingest(List<PartitionEvents> partitions) {
+        List<PublishedEvent> events = partitions.stream().flatMap(partition -> partition.events().stream()).toList();
         if (events.isEmpty()) {
             return List.of();
         }
-        List<IngestionOutcome> outcomes = transactions.execute(status -> ingestInTransaction(partitionKey, events));
+        List<IngestionOutcome> outcomes = transactions.execute(status -> ingestInTransaction(partitions, events));
         // counted once the transaction has committed: a batch rolled back and taken again is counted once
         outcomes.forEach(outcome -> meters.counter("ml.projection.events", "outcome", outcome.name()).increment());
         return outcomes;
     }
 
-    private List<IngestionOutcome> ingestInTransaction(String partitionKey, List<PublishedEvent> events) {
+    /** One partition's events, in the order read from it. */
+    public record PartitionEvents(String partitionKey, List<PublishedEvent> events) {
+    }
+
+    private List<IngestionOutcome> ingestInTransaction(List<PartitionEvents> partitions, List<PublishedEvent> events) {
         viewsLock.holdShared(); // a switch to rebuilt views waits for this batch, or this batch for the switch
-        Batch batch = new Batch(views.newFold(partitionKey), processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
+        // The rollups go to the first partition's shard: its batch is in this transaction, so no other run
+        // writes that shard meanwhile (ReportRollups.Run).
+        Batch batch = new Batch(views.newFold(partitions.get(0).partitionKey()),
+                processedEvents.alreadyRecorded(events.stream().map(PublishedEvent::eventId).toList()),
                 sequences.lock(events.stream().collect(Collectors.toMap(PublishedEvent::aggregateId,
                         PublishedEvent::aggregateType, (first, second) -> first, TreeMap::new))));
         batch.fold.prefetch(events);
         List<IngestionOutcome> outcomes = new ArrayList<>(events.size());
-        for (PublishedEvent event : events) {
-            outcomes.add(ingestOne(batch, event));
+        Map<String, Long> highestApplied = new LinkedHashMap<>();
+        for (PartitionEvents partition : partitions) {
+            batch.highestApplied = null;
+            for (PublishedEvent event : partition.events()) {
+                outcomes.add(ingestOne(batch, event));
+            }
+            if (batch.highestApplied != null) {
+                highestApplied.merge(partition.partitionKey(), batch.highestApplied, Math::max);
+            }
         }
         batch.fold.flush();
         processedEvents.record(batch.recorded);
         sequences.store(batch.touched());
-        if (batch.highestApplied != null) {
-            position.advance(partitionKey, batch.highestApplied);
-        }
+        highestApplied.forEach(position::advance);
         return outcomes;
     }
 
@@ -202,7 +227,7 @@ public class EventIngestion {
         final Map<String, AggregateState> aggregates = new HashMap<>();
         /** the projections' run over this batch; flushed before the bookkeeping is written */
         final ViewUpdates.Fold fold;
-        /** the highest global index applied (or skipped as of an unknown type), null when none */
+        /** the highest global index the partition being taken has applied (or skipped as of an unknown type), null when none */
         Long highestApplied;
 
         Batch(ViewUpdates.Fold fold, Set<String> alreadyRecorded, Map<String, AggregateSequences.Stored> locked) {

@@ -43,8 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one polling thread that reads the topic and hands each partition's polled records to
- * {@link EventIngestion}, one transaction per batch, the partitions side by side on
- * {@code ingestion-threads} threads (a case's events stay in one partition, so their order is kept). A
+ * {@link EventIngestion}, one transaction per batch, the batches side by side on
+ * {@code ingestion-threads} threads (a case's events stay in one partition, so their order is kept); a
+ * poll's small batches of several partitions go in together, as one ({@link #groups}). A
  * partition is paused while its batch is in the database and resumed once it committed, so polling and
  * the other partitions never wait for it (decision 0028). Offsets are committed by hand, for the
  * partitions whose batch the database has taken, never before.
@@ -54,7 +55,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * again from its batch's first offset after a growing pause, so no event is lost and none is applied
  * twice; the other partitions go on. Otherwise one of its events fails in a way of its own (permanent: a constraint violation, bad
  * SQL, a payload the projection cannot use); retrying would fail for ever and stop every case, so the
- * batch is taken again one event at a time: only the event that fails has its aggregate held, with the
+ * batch is taken again partition by partition, then one event at a time: only the event that fails has its aggregate held, with the
  * reason, and the rest of the batch and the offsets move on.
  * <p>
  * The topic is never created here ({@code allow.auto.create.topics=false}); until the command side
@@ -123,8 +124,12 @@ public class EventStreamConsumer implements DisposableBean {
         }
     }
 
-    /** A partition's batch in the database: its first offset, where the partition is read again from if it fails. */
-    private record InFlight(Future<RuntimeException> result, long firstOffset, long nextOffset) {
+    /**
+     * A partition's batch in the database: its first offset, where the partition is read again from if it
+     * fails. Partitions whose batches went in together share one result: the transient failure of each
+     * partition that has one (none: all taken in).
+     */
+    private record InFlight(Future<Map<TopicPartition, RuntimeException>> result, long firstOffset, long nextOffset) {
     }
 
     /** A partition waiting after a transient failure of its batch: paused until {@code resumeAt}. */
@@ -170,15 +175,19 @@ public class EventStreamConsumer implements DisposableBean {
                 try {
                     ConsumerRecords<String, String> records = kafkaConsumer.poll(
                             inFlight.isEmpty() && backingOff.isEmpty() ? settings.pollTimeout() : min(settings.pollTimeout(), IN_FLIGHT_POLL));
-                    for (TopicPartition partition : records.partitions()) {
-                        List<ConsumerRecord<String, String>> batch = records.records(partition);
-                        if (inFlight.containsKey(partition)) {
-                            // a paused partition yields nothing: two batches of one partition would break its order
-                            throw new IllegalStateException("records of " + partition + " polled while its batch is in the database");
+                    for (List<TopicPartition> group : groups(records)) {
+                        Map<TopicPartition, List<ConsumerRecord<String, String>>> batches = new java.util.LinkedHashMap<>();
+                        for (TopicPartition partition : group) {
+                            if (inFlight.containsKey(partition)) {
+                                // a paused partition yields nothing: two batches of one partition would break its order
+                                throw new IllegalStateException("records of " + partition + " polled while its batch is in the database");
+                            }
+                            batches.put(partition, records.records(partition));
                         }
-                        kafkaConsumer.pause(List.of(partition));
-                        inFlight.put(partition, new InFlight(partitionWorkers.submit(() -> ingestPartition(partition, batch)),
-                                batch.get(0).offset(), batch.get(batch.size() - 1).offset() + 1));
+                        kafkaConsumer.pause(group);
+                        Future<Map<TopicPartition, RuntimeException>> result = partitionWorkers.submit(() -> ingestTogether(batches));
+                        batches.forEach((partition, batch) -> inFlight.put(partition,
+                                new InFlight(result, batch.get(0).offset(), batch.get(batch.size() - 1).offset() + 1)));
                     }
                     settleFinished(kafkaConsumer, inFlight, backingOff);
                     resumeRested(kafkaConsumer, inFlight, backingOff);
@@ -239,7 +248,7 @@ public class EventStreamConsumer implements DisposableBean {
                 backingOff.remove(partition);
                 continue;
             }
-            RuntimeException failure = outcome(batch.result());
+            RuntimeException failure = outcome(batch.result(), partition);
             boolean ours = kafkaConsumer.assignment().contains(partition);
             if (failure == null) {
                 offsets.put(partition, new OffsetAndMetadata(batch.nextOffset()));
@@ -282,10 +291,10 @@ public class EventStreamConsumer implements DisposableBean {
         }
     }
 
-    /** What became of a batch: null when taken in, else the transient failure that stopped it. */
-    private static RuntimeException outcome(Future<RuntimeException> result) {
+    /** What became of a partition's batch: null when taken in, else the transient failure that stopped it. */
+    private static RuntimeException outcome(Future<Map<TopicPartition, RuntimeException>> result, TopicPartition partition) {
         try {
-            return result.get();
+            return result.get().get(partition);
         } catch (ExecutionException e) {
             return e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
@@ -295,14 +304,72 @@ public class EventStreamConsumer implements DisposableBean {
     }
 
     /**
-     * One partition's records in one transaction; when that fails for a reason of an event's own, one
-     * event at a time, so that only the failing event's aggregate is held.
-     *
-     * @return null when every record was taken in (or skipped, or its aggregate held), else the transient
-     *         failure that stopped it
+     * Splits a poll's partitions into the batches taken in side by side: small ones go together, one
+     * transaction for several partitions, until a group holds {@code group-min-events} events (under a steady
+     * load each partition brings one or two events per poll, and a transaction each would cost several times
+     * what the events do); under a backlog each partition's batch is large enough to go alone, and the
+     * partitions are taken in in parallel.
      */
-    private RuntimeException ingestPartition(TopicPartition partition, List<ConsumerRecord<String, String>> records) {
-        String partitionKey = partition.topic() + "-" + partition.partition();
+    private List<List<TopicPartition>> groups(ConsumerRecords<String, String> records) {
+        List<List<TopicPartition>> groups = new ArrayList<>();
+        List<TopicPartition> group = new ArrayList<>();
+        int events = 0;
+        for (TopicPartition partition : records.partitions()) {
+            group.add(partition);
+            events += records.records(partition).size();
+            if (events >= settings.groupMinEvents()) {
+                groups.add(group);
+                group = new ArrayList<>();
+                events = 0;
+            }
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        return groups;
+    }
+
+    /**
+     * The batches of one or more partitions in one transaction. When that fails for a reason of an event's
+     * own, each partition's batch is taken alone ({@link #ingestPartition}), so that a poison event holds only
+     * its aggregate and the partitions keep outcomes of their own.
+     *
+     * @return the transient failure of each partition that has one; empty when every record was taken in
+     *         (or skipped, or its aggregate held)
+     */
+    private Map<TopicPartition, RuntimeException> ingestTogether(Map<TopicPartition, List<ConsumerRecord<String, String>>> batches) {
+        Map<TopicPartition, List<PublishedEvent>> events = new java.util.LinkedHashMap<>();
+        batches.forEach((partition, records) -> events.put(partition, readable(partition, records)));
+        Map<TopicPartition, RuntimeException> failures = new HashMap<>();
+        if (events.size() > 1) {
+            try {
+                ingestion.ingest(events.entrySet().stream()
+                        .map(batch -> new EventIngestion.PartitionEvents(partitionKey(batch.getKey()), batch.getValue())).toList());
+                return failures;
+            } catch (RuntimeException e) {
+                if (IngestFailure.of(e) == IngestFailure.TRANSIENT) {
+                    events.keySet().forEach(partition -> failures.put(partition, e));
+                    return failures;
+                }
+                log.info("the batches of {} partitions ({} events) failed together ({}); taking each partition's alone",
+                        events.size(), events.values().stream().mapToInt(List::size).sum(), IngestFailure.describe(e));
+            }
+        }
+        events.forEach((partition, batch) -> {
+            RuntimeException failure = ingestPartition(partitionKey(partition), batch);
+            if (failure != null) {
+                failures.put(partition, failure);
+            }
+        });
+        return failures;
+    }
+
+    private static String partitionKey(TopicPartition partition) {
+        return partition.topic() + "-" + partition.partition();
+    }
+
+    private List<PublishedEvent> readable(TopicPartition partition, List<ConsumerRecord<String, String>> records) {
+        String partitionKey = partitionKey(partition);
         List<PublishedEvent> events = new ArrayList<>(records.size());
         for (ConsumerRecord<String, String> record : records) {
             PublishedEvent event = readable(partitionKey, record);
@@ -310,6 +377,17 @@ public class EventStreamConsumer implements DisposableBean {
                 events.add(event);
             }
         }
+        return events;
+    }
+
+    /**
+     * One partition's events in one transaction; when that fails for a reason of an event's own, one
+     * event at a time, so that only the failing event's aggregate is held.
+     *
+     * @return null when every event was taken in (or skipped, or its aggregate held), else the transient
+     *         failure that stopped it
+     */
+    private RuntimeException ingestPartition(String partitionKey, List<PublishedEvent> events) {
         try {
             ingestion.ingest(partitionKey, events);
             return null;
@@ -454,6 +532,11 @@ public class EventStreamConsumer implements DisposableBean {
                 Map.entry(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
                 Map.entry(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()),
                 Map.entry(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, settings.maxPartitionFetchBytes()),
+                // Under a steady load the broker answers a fetch once this much has gathered or the wait is
+                // over, so a poll brings a few events, taken in together (groups), rather than one at a time;
+                // under a backlog the bytes are there at once.
+                Map.entry(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, settings.fetchMinBytes()),
+                Map.entry(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchMaxWait().toMillis()),
                 // The command side creates the topic with unlimited retention (guarantee 6); a topic
                 // created here would get the cluster's default retention and silently lose history.
                 // Until it exists the consumer keeps polling: the client asks for metadata again while a

@@ -115,6 +115,35 @@ class BatchIngestionTest extends ProjectionTestBase {
                 + "WHERE aggregate_id = ?", Boolean.class, gapped.caseId())).isTrue();
     }
 
+    /**
+     * Small batches of several partitions go in as one transaction (as the consumer groups a poll's): each
+     * partition's position moves to its own highest index, each case is applied in order, and a redelivery of
+     * both batches changes nothing.
+     */
+    @Test
+    void theBatchesOfTwoPartitionsInOneTransaction_eachMoveTheirOwnPosition_andCountOnceWhenDeliveredAgain() {
+        CaseStory left = new CaseStory();
+        CaseStory right = new CaseStory();
+        List<PublishedEvent> leftBatch = List.of(register(left, 300_000),
+                left.paid(10_000, LocalDate.of(2025, 6, 2), PaymentSource.INSTALMENT));
+        List<PublishedEvent> rightBatch = List.of(register(right, 200_000),
+                right.paid(20_000, LocalDate.of(2025, 6, 2), PaymentSource.PLATFORM),
+                right.paid(30_000, LocalDate.of(2025, 6, 3), PaymentSource.PLATFORM));
+        List<EventIngestion.PartitionEvents> together = List.of(new EventIngestion.PartitionEvents("together-0", leftBatch),
+                new EventIngestion.PartitionEvents("together-1", rightBatch));
+
+        assertThat(ingestion.ingest(together)).containsExactly(APPLIED, APPLIED, APPLIED, APPLIED, APPLIED);
+        assertThat(ingestion.ingest(together)).containsOnly(REDELIVERED).hasSize(5);
+
+        assertThat(api.json("/api/cases/" + left.caseId()).get("recoveredFen").asLong()).isEqualTo(10_000);
+        assertThat(api.json("/api/cases/" + right.caseId()).get("recoveredFen").asLong()).isEqualTo(50_000);
+        assertThat(api.json("/api/cases/" + right.caseId()).get("version").asLong()).isEqualTo(2);
+        assertThat(db.queryForObject("SELECT global_index FROM views.projection_position WHERE partition_key = 'together-0'",
+                Long.class)).isEqualTo(leftBatch.get(1).globalIndex());
+        assertThat(db.queryForObject("SELECT global_index FROM views.projection_position WHERE partition_key = 'together-1'",
+                Long.class)).isEqualTo(rightBatch.get(2).globalIndex());
+    }
+
     @Test
     void aBatchInWhichOneEventFails_keepsNothingOfAnyEvent() {
         CaseStory story = new CaseStory();

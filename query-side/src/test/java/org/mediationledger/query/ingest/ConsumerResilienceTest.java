@@ -125,6 +125,74 @@ class ConsumerResilienceTest {
         }
     }
 
+    /**
+     * A poll's small batches of several partitions go into the database together (EventStreamConsumer#groups);
+     * when one event of them can never be applied, each partition's batch is taken alone, then its events one
+     * at a time: only that event's case is held, every other case of every partition is applied once, and the
+     * offsets of all partitions move on.
+     */
+    @Test
+    void poisonEventAmongTheBatchesOfSeveralPartitions_holdsItsCaseOnly_theOtherPartitionsGoIn() throws Exception {
+        String database = "consumer_poison_grouped";
+        String topic = "mediation.events.consumer-poison-grouped";
+        String group = "query-side-" + database;
+        TestDatabase.create(database);
+        JdbcTemplate db = TestDatabase.jdbc(database);
+
+        CaseStory poisoned = new CaseStory();
+        PublishedEvent poisonedRegistered = register(db, poisoned);
+        PublishedEvent badPayment = without(poisoned.paid(100_000, LocalDate.of(2025, 6, 2), PaymentSource.INSTALMENT), "paidOn");
+        List<CaseStory> healthy = new java.util.ArrayList<>();
+        List<PublishedEvent> events = new java.util.ArrayList<>(List.of(poisonedRegistered, badPayment));
+        for (int i = 0; i < 8; i++) {
+            CaseStory story = new CaseStory();
+            healthy.add(story);
+            events.add(register(db, story));
+            events.add(story.paid(10_000 + i, LocalDate.of(2025, 6, 3), PaymentSource.EMPLOYER_VOLUNTARY));
+        }
+        assertThat(healthy).as("some healthy cases are in a partition other than the poisoned one's")
+                .anyMatch(story -> partitionOf(story.caseId()) != partitionOf(poisoned.caseId()));
+
+        try (EventPublisher publisher = new EventPublisher(topic)) {
+            publisher.publish(events); // all of it before the consumer starts: its first polls span the partitions
+            try (ConfigurableApplicationContext context = QuerySideUnderTest.start(database, topic, Map.of())) {
+                Api api = new Api(QuerySideUnderTest.port(context));
+                for (CaseStory story : healthy) {
+                    await().atMost(PATIENCE).until(() -> lastApplied(db, story.caseId()) == 1);
+                }
+                for (int i = 0; i < healthy.size(); i++) {
+                    assertThat(api.json("/api/cases/" + healthy.get(i).caseId()).get("recoveredFen").asLong())
+                            .isEqualTo(10_000 + i);
+                }
+                assertThat(stallReason(db, poisoned.caseId())).contains(badPayment.eventId(), "DataIntegrityViolation");
+                assertThat(api.json("/api/cases/" + poisoned.caseId()).get("payments")).isEmpty();
+                assertThat(processed(db, badPayment.eventId())).isFalse();
+                assertThat(eventsTaken(api)).as("each event handed over once after the failed group, none twice")
+                        .isEqualTo(events.size());
+                assertThat(retries(api)).as("a poison event is not retried").isZero();
+                try (Admin admin = admin()) {
+                    await().atMost(PATIENCE).untilAsserted(() -> {
+                        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                                .partitionsToOffsetAndMetadata().get();
+                        for (int partition = 0; partition < 3; partition++) {
+                            TopicPartition topicPartition = new TopicPartition(topic, partition);
+                            long end = admin.listOffsets(Map.of(topicPartition, OffsetSpec.latest()))
+                                    .partitionResult(topicPartition).get().offset();
+                            OffsetAndMetadata offset = committed.get(topicPartition);
+                            assertThat(offset == null ? 0 : offset.offset()).as("partition " + partition).isEqualTo(end);
+                        }
+                    });
+                }
+            }
+        }
+    }
+
+    /** The partition of 3 that the producer's default partitioner gives {@code key}. */
+    private static int partitionOf(String key) {
+        return org.apache.kafka.common.utils.Utils.toPositive(
+                org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % 3;
+    }
+
     @Test
     void topicThatDoesNotExistYet_isWaitedFor_neverCreated() throws Exception {
         String database = "consumer_missing_topic";
