@@ -11,7 +11,11 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The two services over HTTP/1.1 with HTTP Basic, the way any script would call them. */
+/**
+ * The two services over HTTP/1.1 with HTTP Basic, the way any script would call them: commands over
+ * kept-alive sockets of {@link KeptAliveConnections} (cheap on the CPU the system under test shares),
+ * reads through the JDK's HttpClient.
+ */
 final class Http {
 
     /** Status used for a request that got no HTTP answer at all (timeout, refused, reset). */
@@ -25,6 +29,7 @@ final class Http {
     }
 
     private final HttpClient client;
+    private final KeptAliveConnections commands;
     private final String commandUrl;
     private final String queryUrl;
     private final String password;
@@ -37,6 +42,7 @@ final class Http {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
         this.commandUrl = strip(commandUrl);
+        this.commands = new KeptAliveConnections(URI.create(this.commandUrl), TIMEOUT);
         this.queryUrl = strip(queryUrl);
         this.password = password;
     }
@@ -52,15 +58,9 @@ final class Http {
 
     /** A command; an {@code idempotencyKey} of null sends none. */
     Answer command(String path, String user, String json, String idempotencyKey) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(commandUrl + path))
-                .timeout(TIMEOUT)
-                .header("Authorization", authorization(user))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        if (idempotencyKey != null) {
-            b.header("Idempotency-Key", idempotencyKey);
-        }
-        return send(b.build());
+        Map<String, String> headers = idempotencyKey == null ? Map.of("Authorization", authorization(user))
+                : Map.of("Authorization", authorization(user), "Idempotency-Key", idempotencyKey);
+        return commands.post(path, headers, json);
     }
 
     /** A read from the query side. */
