@@ -4,6 +4,7 @@ import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,6 +122,9 @@ public final class CommandThroughput {
         this.workload = new Workload(o.intakePercent, o.idempotencyKeys);
     }
 
+    /** Every command of the three phases, by the second it was answered in: the PNG beside the report. */
+    private Timeline timeline = new Timeline(System.nanoTime());
+
     public static void main(String[] args) throws Exception {
         Options o;
         try {
@@ -130,7 +134,8 @@ public final class CommandThroughput {
             System.exit(2);
             return;
         }
-        String report = new CommandThroughput(o).run();
+        CommandThroughput bench = new CommandThroughput(o);
+        String report = bench.run();
         LOG.info("report:\n{}", report);
         if (!o.report.isBlank()) {
             Path file = Path.of(o.report);
@@ -139,8 +144,27 @@ public final class CommandThroughput {
             }
             Files.writeString(file, report, StandardCharsets.UTF_8);
             log("report written to " + file.toAbsolutePath());
+            Path plot = plotOf(o.report);
+            try {
+                bench.timeline.writePng(plot, "Commands over HTTP, " + o.threads + " clients: answered per second and latency");
+                log("plot written to " + plot.toAbsolutePath());
+            } catch (IOException | RuntimeException | Error e) {
+                // the report stands without its plot (a JVM without fonts or image writers, say)
+                log("plot not written (" + e + "); the report is complete without it");
+            }
         }
         System.exit(0);
+    }
+
+    /** Where the plot goes: the report's name with {@code .png} for {@code .md}; none without a report. */
+    static Path plotOf(String report) {
+        if (report.isBlank()) {
+            return null;
+        }
+        Path file = Path.of(report);
+        String name = file.getFileName().toString();
+        String plot = (name.endsWith(".md") ? name.substring(0, name.length() - 3) : name) + ".png";
+        return file.resolveSibling(plot);
     }
 
     String run() throws Exception {
@@ -164,6 +188,8 @@ public final class CommandThroughput {
         log(String.format(Locale.ROOT, "setup: %d lawyers, %d cases in %.1f s (%s)", o.lawyers, cases.size(), setupSeconds, lawyerNote));
 
         log("peak: closed loop, " + o.threads + " clients, " + o.warmupSeconds + " s warm-up + " + o.peakSeconds + " s...");
+        timeline = new Timeline(System.nanoTime());
+        timeline.mark(System.nanoTime(), "peak (warm-up)");
         Phase peak = closedLoop();
         peak.lag = lag();
         log(String.format(Locale.ROOT, "peak: %.0f commands/s, p99 %.1f ms, %d failed", peak.rate(), ms(peak.latency, 99),
@@ -173,6 +199,7 @@ public final class CommandThroughput {
 
         double half = peak.rate() / 2;
         log(String.format(Locale.ROOT, "half rate: open loop at %.0f/s for %d s...", half, o.halfSeconds));
+        timeline.mark(System.nanoTime(), "half rate");
         Phase halfPhase = openLoop("half rate", half, o.halfSeconds, null);
         halfPhase.lag = lag();
         log(String.format(Locale.ROOT, "half rate: %.0f commands/s, p99 %.1f ms", halfPhase.rate(), ms(halfPhase.latency, 99)));
@@ -182,6 +209,7 @@ public final class CommandThroughput {
                 o.viewSeconds, o.viewSampleEvery));
         ViewFollower follower = new ViewFollower(http, o.viewSampleEvery, o.viewPollMillis, o.viewPollMaxMillis, o.viewTimeoutMillis,
                 o.viewPollers);
+        timeline.mark(System.nanoTime(), "command to view");
         Phase viewPhase = openLoop("command to view", half, o.viewSeconds, follower);
         viewPhase.lag = lag();
         follower.finish();
@@ -252,6 +280,7 @@ public final class CommandThroughput {
         Thread marker = new Thread(() -> {
             LockSupport.parkNanos(measureFrom - System.nanoTime());
             at[0] = snapshot();
+            timeline.mark(System.nanoTime(), "peak");
         }, "measure-start");
         marker.start();
         parallel(o.threads, t -> {
@@ -264,6 +293,7 @@ public final class CommandThroughput {
                 Workload.Op op = workload.next();
                 Http.Answer a = http.command(op.path(), op.user(), op.json(), op.idempotencyKey());
                 long ended = System.nanoTime();
+                timeline.record(ended, ended - began, a.ok());
                 if (began >= measureFrom && ended <= measureTo) {
                     mine.count(op, a, ended - began, ended - began);
                 }
@@ -310,6 +340,7 @@ public final class CommandThroughput {
                 long sent = System.nanoTime();
                 Http.Answer a = http.command(op.path(), op.user(), op.json(), op.idempotencyKey());
                 long answered = System.nanoTime();
+                timeline.record(answered, answered - planned, a.ok());
                 mine.count(op, a, answered - planned, answered - sent);
                 if (follower != null && a.ok() && op.kind() == Workload.Kind.PAYMENT) {
                     follower.offer(op.caseId(), Http.version(a.body()), sent, answered);
@@ -471,6 +502,13 @@ public final class CommandThroughput {
                 + "wait, queueing included); service time (send to answer) at half rate: p50 ")
                 .append(fmt(ms(half.serviceTime, 50))).append(" ms, p99 ").append(fmt(ms(half.serviceTime, 99)))
                 .append(" ms. Only 2xx answers are counted and timed.");
+        Path plot = plotOf(o.report);
+        if (plot != null) {
+            r.append("\n\n![Commands answered per second and their p50 and p99 latency, second by second, through the three phases](")
+                    .append(plot.getFileName()).append(")\n\nEach second's bar counts the commands answered in it (failed ones in red "
+                            + "above); the lines are those commands' p50 (grey) and p99 (red), from the planned send time in the open-loop "
+                            + "phases. The peak's warm-up is drawn too.");
+        }
         if (half.notSent + view.notSent > 0) {
             r.append(" Commands not sent because a client fell more than 10 s behind its schedule: ")
                     .append(half.notSent + view.notSent).append('.');
