@@ -165,11 +165,12 @@ final class Timeline {
             g.drawString(Integer.toString(s), x(s, span) - 6, top + PANEL_HEIGHT + 14);
         }
         g.setStroke(new BasicStroke(1, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[]{4, 4}, 0));
-        for (Marker phase : phases) {
+        for (int i = 0; i < phases.size(); i++) {
+            Marker phase = phases.get(i);
             int x = x(phase.atSecond(), span);
             g.setColor(new Color(40, 140, 60));
             g.drawLine(x, top, x, top + PANEL_HEIGHT);
-            g.drawString(phase.label(), x + 3, top + 14);
+            g.drawString(phase.label(), x + 3, top + 14 + (i % 2) * 14); // staggered: phases can begin seconds apart
         }
         g.setStroke(new BasicStroke(1));
     }
